@@ -1,0 +1,58 @@
+/* Shared plumbing of the command-line tools: reading inputs, printing
+ * diagnostics to stderr, splitting input files and verifying expected
+ * diagnostics (MLIR's --split-input-file and --verify-diagnostics). */
+#ifndef IPU_TOOL_SUPPORT_H
+#define IPU_TOOL_SUPPORT_H
+
+#include <stdio.h>
+
+#include "ipu/ipu.h"
+
+/* A whole file in memory with a NUL sentinel after its last byte. */
+typedef struct {
+  char *data;
+  size_t length;
+  char *name; /* as given on the command line ("-" for stdin: "<stdin>") */
+} ToolFile;
+
+/* Reads `path` ("-": standard input). On failure writes a message to
+ * `err` (size errSize) and returns false. */
+bool toolReadFile(const char *path, ToolFile *out, char *err, size_t errSize);
+void toolFileFree(ToolFile *f);
+
+/* A chunk of a split input file: [begin, end) of the buffer and the number
+ * of lines before it. */
+typedef struct {
+  size_t begin, end;
+  unsigned lineOffset;
+} ToolChunk;
+
+/* Splits at lines that are exactly `// -----` (surrounding whitespace
+ * ignored). Returns the number of chunks (at least 1); *chunks is malloc'd. */
+size_t toolSplitInput(const char *data, size_t length, ToolChunk **chunks);
+
+/* A diagnostic handler that renders to a FILE with source lines. */
+typedef struct {
+  FILE *out;
+  IpuSourceMgr *sources;
+} ToolDiagPrinter;
+void toolDiagPrinterHandler(const IpuDiagnostic *diag, void *userData);
+
+/* IpuStringCallback that writes to a FILE*. */
+void toolFileCallback(IpuStringRef piece, void *userData);
+
+/* --verify-diagnostics: the expectations of one chunk, checked against the
+ * diagnostics reported while processing it. */
+typedef struct ToolDiagVerifier ToolDiagVerifier;
+/* Collects `// expected-error @+1 {{...}}` style comments of the chunk. */
+ToolDiagVerifier *toolDiagVerifierCreate(IpuContext *ctx, const char *bufferName,
+                                         const char *data, size_t begin,
+                                         size_t end, unsigned lineOffset,
+                                         FILE *errOut, IpuSourceMgr *sources);
+void toolDiagVerifierHandler(const IpuDiagnostic *diag, void *userData);
+/* Reports unexpected and missing diagnostics to errOut; true if all
+ * matched. */
+bool toolDiagVerifierFinish(ToolDiagVerifier *v);
+void toolDiagVerifierDestroy(ToolDiagVerifier *v);
+
+#endif
