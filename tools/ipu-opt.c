@@ -42,7 +42,7 @@ static void usage(FILE *out) {
       "  --allow-unregistered-dialect       Accept ops of unknown dialects\n"
       "  --mlir-print-op-generic            Print ops in generic form\n"
       "  --mlir-print-debuginfo             Print locations\n"
-      "  --mlir-pretty-debuginfo            Print locations inline\n"
+      "  --mlir-print-local-scope           Print locations inline, no aliases\n"
       "  --mlir-elide-elementsattrs-if-larger=<n>\n"
       "  --mlir-print-elementsattrs-with-hex-if-larger=<n>\n"
       "  --split-input-file                 Split the input at '// -----'\n"
@@ -135,8 +135,8 @@ static int parseArgs(int argc, char **argv, Options *o,
       o->generic = true;
     } else if (IS("mlir-print-debuginfo")) {
       o->debugInfo = true;
-    } else if (IS("mlir-pretty-debuginfo")) {
-      o->debugInfo = o->prettyDebugInfo = true;
+    } else if (IS("mlir-print-local-scope")) {
+      o->prettyDebugInfo = true; /* locations inline, no #loc aliases */
     } else if (IS("mlir-elide-elementsattrs-if-larger")) {
       if (!parseInt(value, &o->elideLimit))
         return optionError("invalid value for '%s'", arg);

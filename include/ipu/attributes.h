@@ -55,7 +55,8 @@ IpuAttr ipuIntegerAttrGetFromWords(IpuContext *ctx, IpuType type,
                                    const uint64_t *words);
 IpuAttr ipuBoolAttrGet(IpuContext *ctx, bool value); /* i1 */
 /* Low 64 bits, sign- or zero-extended from the type's width (index and
- * signless types sign-extend). */
+ * signless types sign-extend, so `true` reads -1 here: use
+ * ipuBoolAttrGetValue for bools). */
 int64_t ipuIntegerAttrGetInt(IpuAttr a);
 uint64_t ipuIntegerAttrGetUInt(IpuAttr a);
 intptr_t ipuIntegerAttrGetNumWords(IpuAttr a);
@@ -66,6 +67,24 @@ bool ipuBoolAttrGetValue(IpuAttr a);
 /* Floats; the value is rounded to the type's precision when stored. */
 IpuAttr ipuFloatAttrGet(IpuContext *ctx, IpuType type, double value);
 double ipuFloatAttrGetValue(IpuAttr a);
+/* The exact bit pattern in the type's format (16, 32 or 64 bits), which is
+ * what uniques float attributes (0.0 and -0.0 differ; equal NaN bits are
+ * equal). FromBits keeps signalling NaNs and payloads as given, for hex
+ * literals such as `0x7FC00001 : f32`. */
+IpuAttr ipuFloatAttrGetFromBits(IpuContext *ctx, IpuType type, uint64_t bits);
+uint64_t ipuFloatAttrGetBits(IpuAttr a);
+
+/* IEEE conversions for f16 and bf16 (round to nearest even; NaNs stay NaNs,
+ * made quiet). The double forms round once, straight from double. */
+uint16_t ipuFloatToHalfBits(float f);
+float ipuHalfBitsToFloat(uint16_t bits);
+uint16_t ipuFloatToBFloat16Bits(float f);
+float ipuBFloat16BitsToFloat(uint16_t bits);
+uint16_t ipuDoubleToHalfBits(double d);
+uint16_t ipuDoubleToBFloat16Bits(double d);
+/* A value rounded to `kind` as its bit pattern, and back. */
+uint64_t ipuFloatEncode(IpuFloatKind kind, double value);
+double ipuFloatDecode(IpuFloatKind kind, uint64_t bits);
 
 /* Strings may hold any bytes, NULs included. `type` may be NULL. */
 IpuAttr ipuStringAttrGet(IpuContext *ctx, IpuStringRef value, IpuType type);
@@ -108,13 +127,23 @@ IpuAttr ipuDenseElementsAttrGet(IpuContext *ctx, IpuType shapedType,
                                 const void *data, size_t size, bool splat);
 /* Takes ownership of `data` (allocated with ipuAlloc on `ctx`), so that
  * large constants are never copied. The data is freed if an equal
- * attribute already exists. */
+ * attribute already exists, if it turns out to be a splat (one element is
+ * kept), and when the arguments are invalid (NULL is returned).
+ * Both constructors return NULL, without a diagnostic, unless the type is a
+ * ranked tensor or vector with a static shape and a supported element type
+ * and `size` is one element (splat) or all of them. Elements that are all
+ * equal are stored as a splat (as MLIR does), so equal constants are equal
+ * handles; i1 bytes become 0/1 and bits above an odd integer width are
+ * cleared for the same reason. */
 IpuAttr ipuDenseElementsAttrGetOwned(IpuContext *ctx, IpuType shapedType,
                                      void *data, size_t size, bool splat);
 bool ipuDenseElementsAttrIsSplat(IpuAttr a);
 const void *ipuDenseElementsAttrGetRawData(IpuAttr a);
 size_t ipuDenseElementsAttrGetRawSize(IpuAttr a);
-/* Element i (splats answer for every i) converted to int64 / double. */
+/* Element i (splats answer for every i) converted to int64 / double: the
+ * real part of complex elements; integers sign-extend unless unsigned, but
+ * i1 reads 0 or 1; floats saturate to int64 (NaN reads 0). Out of range
+ * indices read 0. */
 int64_t ipuDenseElementsAttrGetInt(IpuAttr a, int64_t i);
 double ipuDenseElementsAttrGetFloat(IpuAttr a, int64_t i);
 
@@ -138,7 +167,12 @@ IpuAttr ipuOpaqueAttrGet(IpuContext *ctx, IpuIdent dialect, IpuStringRef body);
 IpuIdent ipuOpaqueAttrGetDialect(IpuAttr a);
 IpuStringRef ipuOpaqueAttrGetBody(IpuAttr a);
 
-/* Locations. A file location with endLine/endColumn 0 is a point. */
+/* Locations. A file location with endLine/endColumn 0 is a point.
+ * Simplified as MLIR's builders do: a name location's unknown child is
+ * dropped (NULL); a fused location drops unknown members and duplicates,
+ * merges nested fused locations with the same metadata, and is unknown when
+ * empty, its single member when that is all and there is no metadata, and
+ * `fused<meta>[unknown]` when empty with metadata. */
 IpuLocation ipuLocUnknownGet(IpuContext *ctx);
 IpuLocation ipuLocFileGet(IpuContext *ctx, IpuIdent file, unsigned line,
                           unsigned column);

@@ -59,9 +59,15 @@ bool ipuResourceHasData(const IpuResourceBlob *blob);
 const void *ipuResourceGetData(const IpuResourceBlob *blob);
 size_t ipuResourceGetSize(const IpuResourceBlob *blob);
 uint32_t ipuResourceGetAlignment(const IpuResourceBlob *blob);
+/* Every blob of the context, in creation order. Alignments that are zero or
+ * not a power of two make SetData fail and AllocateData return NULL (no
+ * diagnostic: the caller words it). */
+intptr_t ipuContextGetNumResources(const IpuContext *ctx);
+IpuResourceBlob *ipuContextGetResource(const IpuContext *ctx, intptr_t i);
 
 /* Allocation statistics of the hook, for tests: live blocks and the total
- * number of allocations made so far. */
+ * number of allocations made so far (the context's own block included;
+ * uniqued storage is carved out of 64 KiB chunks, one block each). */
 size_t ipuContextGetLiveAllocations(const IpuContext *ctx);
 size_t ipuContextGetTotalAllocations(const IpuContext *ctx);
 

@@ -38,6 +38,7 @@ IpuDiagnostic *ipuDiagnosticCreate(IpuContext *ctx, IpuSeverity severity,
 IpuDiagnostic *ipuDiagnosticCreateV(IpuContext *ctx, IpuSeverity severity,
                                     IpuLocation loc, const char *fmt,
                                     va_list ap);
+/* A NULL `loc` means the diagnostic's own location, as in MLIR. */
 void ipuDiagnosticAddNote(IpuDiagnostic *diag, IpuLocation loc,
                           const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -78,10 +79,14 @@ bool ipuSourceMgrGetLine(const IpuSourceMgr *sm, const char *name,
  *   file:3:7: error: message
  *   <source line>
  *         ^
- * `sm` may be NULL (no source lines). */
+ * `sm` may be NULL (no source lines). Like mlir-opt: a location without a
+ * file location renders as `<unknown>:0: error: loc(...): message`; call
+ * sites add `called from` notes; a note shows its source line only when
+ * its location differs from the previous one; tabs expand to 8 columns. */
 void ipuDiagnosticRender(const IpuDiagnostic *diag, const IpuSourceMgr *sm,
                          IpuStringCallback cb, void *userData);
-/* Renders just the `file:line:col` (or `<unknown>:0:0`) part. */
+/* Renders just the `file:line:col` part, or `<unknown>:0` (what mlir-opt
+ * prints) when the location holds no file location. */
 void ipuLocationRenderPosition(IpuLocation loc, IpuStringCallback cb,
                                void *userData);
 

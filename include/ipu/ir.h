@@ -134,6 +134,8 @@ intptr_t ipuValueGetIndex(IpuValue v);
  * argument's block); NULL for results of detached ops. */
 IpuBlock *ipuValueGetParentBlock(IpuValue v);
 IpuLocation ipuValueGetLoc(IpuValue v);
+/* Block arguments only (op results take their op's location). */
+void ipuBlockArgumentSetLoc(IpuValue arg, IpuLocation loc);
 IpuOpOperand *ipuValueGetFirstUse(IpuValue v);
 bool ipuValueHasUses(IpuValue v);
 bool ipuValueHasOneUse(IpuValue v);
@@ -241,6 +243,42 @@ IpuOp *ipuSymbolLookupNearest(IpuOp *from, IpuAttr symbolRef);
 /* Every use of symbol references inside `within` is visited; returns true if
  * `symbol` is referenced from inside `within`. */
 bool ipuSymbolIsUsedWithin(IpuOp *symbol, IpuOp *within);
+
+/* A table is a snapshot: keep it in step when adding or erasing symbols.
+ * Insert indexes a symbol op the caller has placed in the table's block;
+ * it returns false if the op has no `sym_name`, the name is taken (the
+ * first definition wins) or memory runs out. */
+bool ipuSymbolTableInsert(IpuSymbolTable *st, IpuOp *symbol);
+void ipuSymbolTableRemove(IpuSymbolTable *st, IpuOp *symbol);
+IpuOp *ipuSymbolTableGetOp(const IpuSymbolTable *st);
+/* MLIR's getNearestSymbolTable: `from` itself if it is a symbol table,
+ * else its nearest ancestor that is; NULL when there is none or an
+ * unregistered op with one region (possibly an unknown table) intervenes. */
+IpuOp *ipuSymbolGetNearestSymbolTable(IpuOp *from);
+/* MLIR's lookupSymbolIn: resolves a (nested) reference inside `tableOp`. */
+IpuOp *ipuSymbolLookupIn(IpuOp *tableOp, IpuAttr symbolRef);
+
+/* Cached symbol tables, one per table op, built on first use (MLIR's
+ * SymbolTableCollection): many lookups cost O(1) each instead of a scan.
+ * Invalidate a table op's entry after changing its symbols. */
+typedef struct IpuSymbolTableCollection IpuSymbolTableCollection;
+IpuSymbolTableCollection *ipuSymbolTableCollectionCreate(IpuContext *ctx);
+void ipuSymbolTableCollectionDestroy(IpuSymbolTableCollection *c);
+IpuSymbolTable *ipuSymbolTableCollectionGet(IpuSymbolTableCollection *c,
+                                            IpuOp *tableOp);
+void ipuSymbolTableCollectionInvalidate(IpuSymbolTableCollection *c,
+                                        IpuOp *tableOp);
+IpuOp *ipuSymbolTableCollectionLookupNearest(IpuSymbolTableCollection *c,
+                                             IpuOp *from, IpuAttr symbolRef);
+
+/* Calls `fn` for every symbol reference held in the attributes and
+ * properties (searched through arrays and dictionaries) of `within` and
+ * every op nested in it, in pre-order. `fn` must not change the IR.
+ * Returns IPU_WALK_INTERRUPT if `fn` interrupted (or memory ran out). */
+typedef IpuWalkResult (*IpuSymbolUseFn)(IpuOp *user, IpuAttr symbolRef,
+                                        void *userData);
+IpuWalkResult ipuOpWalkSymbolUses(IpuOp *within, IpuSymbolUseFn fn,
+                                  void *userData);
 
 /* ---- Diagnostics about ops: prefix "'name' op " as MLIR does. --------- */
 IpuLogicalResult ipuOpEmitError(const IpuOp *op, const char *fmt, ...)

@@ -144,6 +144,9 @@ const IpuDialectDef *ipuContextLookupDialect(IpuContext *ctx,
 const IpuOpDef *ipuContextLookupOpDef(IpuContext *ctx, IpuStringRef name);
 intptr_t ipuContextGetNumDialects(const IpuContext *ctx);
 const IpuDialectDef *ipuContextGetDialect(const IpuContext *ctx, intptr_t i);
+/* The registered dialect that owns `def`, or NULL. */
+const IpuDialectDef *ipuContextLookupOpDefDialect(IpuContext *ctx,
+                                                  const IpuOpDef *def);
 
 static inline bool ipuOpDefHasTrait(const IpuOpDef *def, uint32_t trait) {
   return def && (def->traits & trait) == trait;

@@ -78,6 +78,9 @@ void ipuPassRegistryAddPipeline(IpuPassRegistry *reg, const char *name,
                                 intptr_t numOptions);
 const IpuPassDef *ipuPassRegistryLookup(const IpuPassRegistry *reg,
                                         const char *argument);
+/* True if `argument` names a registered pass or named pipeline (what a
+ * tool's --NAME flag may refer to). */
+bool ipuPassRegistryContains(const IpuPassRegistry *reg, const char *argument);
 intptr_t ipuPassRegistryGetNumPasses(const IpuPassRegistry *reg);
 const IpuPassDef *ipuPassRegistryGetPass(const IpuPassRegistry *reg,
                                          intptr_t i);
@@ -89,7 +92,12 @@ void ipuPassRegistryPrintList(const IpuPassRegistry *reg, IpuStringCallback cb,
 /* ---- The pass manager. ------------------------------------------------ */
 typedef struct IpuPassManager IpuPassManager;
 
-/* A pass manager anchored on `anchor` ("builtin.module", or "any"). */
+/* A pass manager anchored on `anchor` ("builtin.module", or "any"). A
+ * nested pass manager runs on every op of its anchor's name directly inside
+ * the regions of the op its parent runs on; an "any" one runs on those
+ * that are registered, isolated from above, and accepted by each of its
+ * passes' anchors (MLIR's OpToOpPassAdaptor, run sequentially). Nested
+ * pass managers belong to their parent (destroying one is a no-op). */
 IpuPassManager *ipuPassManagerCreate(IpuContext *ctx,
                                      const IpuPassRegistry *reg,
                                      const char *anchor);
@@ -101,6 +109,25 @@ void ipuPassManagerDestroy(IpuPassManager *pm);
  * reported with the offending position in the text. */
 IpuLogicalResult ipuPassManagerParsePipeline(IpuPassManager *pm,
                                              const char *text);
+/* Details of the two functions above and the next one:
+ * - ipuPassManagerParsePipeline takes `anchor(list)` and nests explicitly,
+ *   as MLIR's textual pipelines do: a pass restricted to another op
+ *   ("func.func") is an error ("... did you intend to nest?").
+ *   ipuPassManagerAddPasses takes a bare list ("canonicalize,cse",
+ *   "func.func(cse),symbol-dce") and nests implicitly, as mlir-opt's
+ *   one-flag-per-pass does: such a pass goes into a nested pass manager
+ *   for its op, reusing the last one when it has the same anchor.
+ * - Options: `pass{key=value flag key2="a b" key3={x y}}`; a bool option
+ *   without a value means true; unknown keys and malformed values are
+ *   errors. A named pipeline's options are substituted for `${key}` in its
+ *   text, which is then parsed in place.
+ * - Either succeeds completely or leaves `pm` unchanged, and reports the
+ *   first error as one diagnostic at an unknown location whose message
+ *   names the position, quotes the text and points at it, like MLIR's:
+ *     <pipeline>:1:16: error: 'foo' does not refer to a registered pass or pass pipeline
+ *     builtin.module(foo)
+ *                    ^
+ *   (inside a named pipeline's expansion the buffer is `<pipeline NAME>`). */
 IpuLogicalResult ipuPassManagerAddPasses(IpuPassManager *pm,
                                          const char *passList);
 /* Adds one pass by argument, with options text ("seed=3 effort=high"). */
@@ -109,6 +136,8 @@ IpuLogicalResult ipuPassManagerAddPass(IpuPassManager *pm,
                                        const char *options);
 /* A nested pass manager for ops named `anchor` in this one's op. */
 IpuPassManager *ipuPassManagerNest(IpuPassManager *pm, const char *anchor);
+/* The op name this pass manager runs on ("any" for op-agnostic ones). */
+const char *ipuPassManagerGetAnchor(const IpuPassManager *pm);
 /* Prints the pipeline in textual form (as --dump-pass-pipeline). */
 void ipuPassManagerPrintPipeline(const IpuPassManager *pm,
                                  IpuStringCallback cb, void *userData);
@@ -134,8 +163,21 @@ typedef struct {
 void ipuPassManagerEnableIRPrinting(IpuPassManager *pm,
                                     const IpuIRPrintingConfig *cfg);
 
-/* Runs the pipeline on `op` (whose name must match the anchor). */
+/* Runs the pipeline on `op` (whose name must match the anchor). A pass
+ * that fails (reporting why; the pass manager adds "pass 'x' failed" when
+ * it reported nothing) stops the pipeline. With the verifier enabled (the
+ * default), the op a pass ran on is verified after it unless the pass
+ * marked everything preserved; a failure there is reported as "verification
+ * failed after running pass 'x'" after the verifier's own errors. IR dumps
+ * after a failed pass read `IR Dump After x Failed (x)` and are generic. */
 IpuLogicalResult ipuPassManagerRun(IpuPassManager *pm, IpuOp *op);
+
+/* Adds a row to the timing report for work done outside the pass manager
+ * (a tool's "Parser" or "Output"): rows recorded before the first run are
+ * listed before the passes, later ones after them, and all count in the
+ * total. Rows with the same name on the same side accumulate. */
+void ipuPassManagerRecordTiming(IpuPassManager *pm, const char *name,
+                                double seconds);
 
 /* Reports after a run, in MLIR's layout. */
 void ipuPassManagerPrintTiming(const IpuPassManager *pm, IpuStringCallback cb,

@@ -26,6 +26,8 @@ typedef struct {
 
 IpuPatternSet *ipuPatternSetCreate(IpuContext *ctx);
 void ipuPatternSetDestroy(IpuPatternSet *set);
+/* Copies the pattern; its strings and userData are borrowed and must
+ * outlive the set. */
 void ipuPatternSetAdd(IpuPatternSet *set, const IpuPattern *pattern);
 IpuContext *ipuPatternSetGetContext(const IpuPatternSet *set);
 intptr_t ipuPatternSetGetNumPatterns(const IpuPatternSet *set);
@@ -33,7 +35,9 @@ intptr_t ipuPatternSetGetNumPatterns(const IpuPatternSet *set);
 void ipuPatternSetAddCanonicalizationPatterns(IpuPatternSet *set);
 
 /* Rewriter: every IR change a pattern makes goes through it, so the driver
- * can keep its worklist right. */
+ * can keep its worklist right. Ops created straight through the builder
+ * (ipuRewriterGetBuilder) are not seen until the next sweep; never destroy
+ * ops directly (ipuOpDestroy) inside a pattern: use ipuRewriterEraseOp. */
 IpuContext *ipuRewriterGetContext(IpuRewriter *rw);
 IpuBuilder *ipuRewriterGetBuilder(IpuRewriter *rw);
 void ipuRewriterSetInsertionPointBefore(IpuRewriter *rw, IpuOp *op);
@@ -41,6 +45,8 @@ void ipuRewriterSetInsertionPointAfter(IpuRewriter *rw, IpuOp *op);
 IpuOp *ipuRewriterCreate(IpuRewriter *rw, IpuOpState *st);
 /* Replaces every result of `op` with `values[i]` and erases it. */
 void ipuRewriterReplaceOp(IpuRewriter *rw, IpuOp *op, const IpuValue *values);
+/* Erases `op` and everything nested in it. Its results must be unused
+ * (otherwise an error is reported and nothing is erased). */
 void ipuRewriterEraseOp(IpuRewriter *rw, IpuOp *op);
 void ipuRewriterReplaceAllUsesWith(IpuRewriter *rw, IpuValue from,
                                    IpuValue to);
@@ -50,6 +56,27 @@ void ipuRewriterFinalizeModification(IpuRewriter *rw, IpuOp *op);
 /* Always fails; records why a pattern did not apply (for debugging). */
 IpuLogicalResult ipuRewriterNotifyMatchFailure(IpuRewriter *rw, IpuOp *op,
                                                const char *reason);
+/* The reason given by the last ipuRewriterNotifyMatchFailure, or NULL. */
+const char *ipuRewriterGetLastFailure(const IpuRewriter *rw);
+
+/* More ways to change IR through a rewriter (each tells the driver). */
+void ipuRewriterSetInsertionPointToStart(IpuRewriter *rw, IpuBlock *block);
+void ipuRewriterSetInsertionPointToEnd(IpuRewriter *rw, IpuBlock *block);
+/* Inserts a detached op (e.g. from ipuOpClone) at the insertion point. */
+void ipuRewriterInsert(IpuRewriter *rw, IpuOp *op);
+void ipuRewriterMoveOpBefore(IpuRewriter *rw, IpuOp *op, IpuOp *before);
+void ipuRewriterMoveOpAfter(IpuRewriter *rw, IpuOp *op, IpuOp *after);
+/* In-place changes with the Start/Finalize notifications built in. */
+void ipuRewriterSetOperand(IpuRewriter *rw, IpuOp *op, intptr_t i,
+                           IpuValue v);
+void ipuRewriterSetAttr(IpuRewriter *rw, IpuOp *op, const char *name,
+                        IpuAttr value);
+
+/* A rewriter nobody listens to, for passes that change IR outside the
+ * greedy driver (patterns get theirs from the driver). Starts with no
+ * insertion point. */
+IpuRewriter *ipuStandaloneRewriterCreate(IpuContext *ctx);
+void ipuStandaloneRewriterDestroy(IpuRewriter *rw);
 
 typedef struct {
   int maxIterations;    /* sweeps over the worklist; default 10 */
@@ -59,6 +86,10 @@ typedef struct {
   bool topDown;         /* seed the worklist top-down; default true */
 } IpuGreedyConfig;
 
+/* maxIterations 0 means the default (10), a negative value no limit;
+ * maxRewrites counts pattern applications per sweep. A sweep also stops
+ * after 16 rewrites per op it started with, so a pattern that always
+ * applies ends in the non-convergence failure instead of a hang. */
 void ipuGreedyConfigInit(IpuGreedyConfig *cfg);
 
 typedef struct {
@@ -77,6 +108,13 @@ IpuLogicalResult ipuApplyPatternsGreedily(IpuOp *scope,
                                           const IpuPatternSet *set,
                                           const IpuGreedyConfig *cfg,
                                           IpuGreedyStats *stats);
+
+/* The same, but best effort as MLIR's canonicalizer: not converging is
+ * reported only through the result and `stats`, without a diagnostic. */
+IpuLogicalResult ipuApplyPatternsGreedilyBestEffort(IpuOp *scope,
+                                                    const IpuPatternSet *set,
+                                                    const IpuGreedyConfig *cfg,
+                                                    IpuGreedyStats *stats);
 
 /* Tries the op's fold hook once and applies the result (materialising
  * constants through the dialect, inserted before `op`). Returns true if the

@@ -64,6 +64,14 @@ IpuType ipuFunctionTypeGet(IpuContext *ctx, intptr_t numInputs,
 /* A type of a dialect this context does not know: `!dialect.body` keeps
  * `body` (e.g. "tile<4>") verbatim. */
 IpuType ipuOpaqueTypeGet(IpuContext *ctx, IpuIdent dialect, IpuStringRef body);
+/* The constructors above return NULL, without a diagnostic, for arguments
+ * MLIR rejects (bad dimensions, invalid element types); the parser words the
+ * error. These are MLIR's element type rules, for that purpose. Memory space
+ * integer 0 is dropped (the default space), as MLIR does. */
+bool ipuTensorTypeIsValidElementType(IpuType t);
+bool ipuMemRefTypeIsValidElementType(IpuType t);
+bool ipuVectorTypeIsValidElementType(IpuType t);  /* vector dims are > 0 */
+bool ipuComplexTypeIsValidElementType(IpuType t);
 
 bool ipuTypeIsInteger(IpuType t);
 bool ipuTypeIsSignlessInteger(IpuType t, unsigned width); /* width 0: any */

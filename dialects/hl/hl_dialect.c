@@ -1,0 +1,100 @@
+/* The hl dialect (network graph on tensors): verifiers, result type
+ * inference, constant materialisation and the exported dialect definition.
+ * Folds and canonicalization patterns are in hl_fold.c. */
+#include "dialect_support.h"
+#include "hl_hooks.h"
+#include "ipu/dialects.h"
+
+static IpuLogicalResult hlVerifyConstant(IpuOp *op) {
+  IpuAttr value = ipuOpGetAttr(op, "value");
+  if (!value || ipuOpGetNumResults(op) != 1)
+    return IPU_FAILURE; /* the generic checks report it */
+  if (ipuAttrGetType(value) != ipuValueGetType(ipuOpGetResult(op, 0)))
+    return ipuOpEmitError(
+        op, "failed to verify that all of {value, result} have same type");
+  return IPU_SUCCESS;
+}
+
+/* An inherent attribute may sit in the properties or, before ipuOpCreate
+ * moves it there, in the discardable dictionary. */
+static IpuAttr lookupInherent(IpuAttr attributes, IpuAttr properties,
+                              const char *name) {
+  IpuAttr a = NULL;
+  if (properties && ipuAttrGetKind(properties) == IPU_ATTR_DICTIONARY)
+    a = ipuDictionaryAttrGetC(properties, name);
+  if (!a && attributes && ipuAttrGetKind(attributes) == IPU_ATTR_DICTIONARY)
+    a = ipuDictionaryAttrGetC(attributes, name);
+  return a;
+}
+
+static IpuLogicalResult hlInferConstant(IpuContext *ctx, IpuLocation loc,
+                                        intptr_t numOperands,
+                                        const IpuValue *operands,
+                                        IpuAttr attributes, IpuAttr properties,
+                                        intptr_t numResults,
+                                        IpuType *resultTypes) {
+  IpuAttr value = lookupInherent(attributes, properties, "value");
+  IpuType type = value ? ipuAttrGetType(value) : NULL;
+  if (!type)
+    return ipuEmitError(ctx, loc, "'hl.constant' op requires attribute "
+                                  "'value' to infer its result type");
+  if (numResults != 1)
+    return ipuEmitError(ctx, loc, "'hl.constant' op requires one result");
+  resultTypes[0] = type;
+  return IPU_SUCCESS;
+}
+
+/* Element-wise ops with SameOperandsAndResultType: the result has the type
+ * of the first operand. */
+static IpuLogicalResult hlInferSameAsFirstOperand(
+    IpuContext *ctx, IpuLocation loc, intptr_t numOperands,
+    const IpuValue *operands, IpuAttr attributes, IpuAttr properties,
+    intptr_t numResults, IpuType *resultTypes) {
+  if (numOperands < 1 || !operands[0])
+    return ipuEmitError(ctx, loc, "expected an operand to infer the result "
+                                  "type from");
+  if (numResults != 1)
+    return ipuEmitError(ctx, loc, "expected exactly one result to infer");
+  resultTypes[0] = ipuValueGetType(operands[0]);
+  return IPU_SUCCESS;
+}
+
+/* Folds that produce elements become hl.constant ops. */
+static IpuOp *hlMaterializeConstant(IpuBuilder *b, IpuAttr value,
+                                    IpuType type, IpuLocation loc) {
+  if (!value)
+    return NULL;
+  IpuAttrKind kind = ipuAttrGetKind(value);
+  if (kind != IPU_ATTR_DENSE_ELEMENTS && kind != IPU_ATTR_DENSE_RESOURCE)
+    return NULL;
+  if (!type)
+    type = ipuAttrGetType(value);
+  if (ipuAttrGetType(value) != type)
+    return NULL;
+  IpuOpState st;
+  ipuOpStateInit(&st, b->ctx, ipuStringRefFromCString("hl.constant"), loc);
+  ipuOpStateAddResults(&st, 1, &type);
+  ipuOpStateAddAttr(&st, "value", value);
+  return ipuBuilderCreate(b, &st);
+}
+
+#define OP_TABLE_FILE "hl/hl_ops.def"
+#include "op_table.h"
+
+const IpuDialectDef ipuHlDialect = {
+    .name = "hl",
+    .summary = "The network graph: tensor ops as a trained model has them",
+    .description =
+        "The hl dialect describes a neural network as a graph of tensor "
+        "operations, float or quantized, as imported from ONNX and before "
+        "any mapping onto hardware. This is its first subset: constants "
+        "and a few element-wise ops; convolutions, matrix products, "
+        "pooling, normalisation and quantization follow.\n\n"
+        "Every hl op prints in the uniform short form: the op name, the "
+        "operands, an optional attribute dictionary and `:` with one type "
+        "when all operands and results share it, otherwise a function "
+        "type.",
+    .ops = dialectOps,
+    .numOps = OP_TABLE_NUM_OPS,
+    .materializeConstant = hlMaterializeConstant,
+};

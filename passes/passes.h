@@ -1,0 +1,49 @@
+/* Definitions of the passes in passes/ (one file each) and small helpers
+ * they share; private to the passes library. */
+#ifndef IPU_PASSES_PASSES_H
+#define IPU_PASSES_PASSES_H
+
+#include "ipu/ipu.h"
+
+extern const IpuPassDef ipuCanonicalizePass;   /* canonicalize.c */
+extern const IpuPassDef ipuCSEPass;            /* cse.c */
+extern const IpuPassDef ipuDCEPass;            /* dce.c */
+extern const IpuPassDef ipuSymbolDCEPass;      /* symbol_dce.c */
+extern const IpuPassDef ipuStripDebugInfoPass; /* strip_debuginfo.c */
+
+/* ---- A pointer-keyed hash map (pass_ptr_map.c). ---- */
+typedef struct {
+  const void *key; /* NULL: empty slot */
+  intptr_t value;
+} IpuPassPtrMapSlot;
+
+typedef struct {
+  IpuContext *ctx;
+  IpuPassPtrMapSlot *slots; /* owned; capacity is 0 or a power of two */
+  size_t capacity;
+  size_t count;
+  bool failed;              /* an insertion ran out of memory */
+} IpuPassPtrMap;
+
+void ipuPassPtrMapInit(IpuPassPtrMap *m, IpuContext *ctx);
+void ipuPassPtrMapDestroy(IpuPassPtrMap *m);
+/* Inserts or overwrites; false (and m->failed) when out of memory. */
+bool ipuPassPtrMapPut(IpuPassPtrMap *m, const void *key, intptr_t value);
+/* The value of `key`, or `absent`. */
+intptr_t ipuPassPtrMapGet(const IpuPassPtrMap *m, const void *key,
+                          intptr_t absent);
+bool ipuPassPtrMapContains(const IpuPassPtrMap *m, const void *key);
+
+/* ---- Region utilities (region_utils.c). ---- */
+/* True if the regions of `op` are SSACFG regions (dominance applies):
+ * every op that does not declare graph regions, including unregistered
+ * ones, as in MLIR. */
+bool ipuPassRegionsHaveDominance(const IpuOp *op);
+/* Erases the blocks of every SSACFG region nested in `root` (not root's own
+ * op, but its regions and all below) that cannot be reached from their
+ * region's entry block. Adds the number of erased blocks to *numErased.
+ * Returns false only when out of memory (the IR is then unchanged for the
+ * region being processed). */
+bool ipuPassEraseUnreachableBlocks(IpuOp *root, int64_t *numErased);
+
+#endif
