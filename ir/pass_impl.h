@@ -72,6 +72,7 @@ struct IpuPassManager {
   IpuIRPrintingConfig printCfg; /* before/after strings owned */
   bool hasRun;
   double runSeconds;            /* wall time of every ipuPassManagerRun */
+  double printSeconds;          /* of that, time spent dumping IR */
   IpuPassTimingRow *rows;       /* owned */
   intptr_t numRows, capRows;
 };
@@ -188,7 +189,7 @@ bool ipuPassShouldPrintAfter(const IpuPassManager *root,
                              const IpuPassDef *def);
 /* Prints `// -----// IR Dump Before cse (cse) //----- //` (or `After`,
  * or `After cse Failed`) and then `op`. */
-void ipuPassPrintIR(const IpuPassManager *root, bool before, bool failed,
+void ipuPassPrintIR(IpuPassManager *root, bool before, bool failed,
                     const IpuPassDef *def, IpuOp *op);
 
 /* ---- Small string output helpers (pass_options.c). ---- */

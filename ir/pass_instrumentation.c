@@ -64,8 +64,9 @@ static void trackingWrite(IpuStringRef piece, void *userData) {
   s->cb(piece, s->userData);
 }
 
-void ipuPassPrintIR(const IpuPassManager *root, bool before, bool failed,
+void ipuPassPrintIR(IpuPassManager *root, bool before, bool failed,
                     const IpuPassDef *def, IpuOp *op) {
+  double start = ipuPassClockSeconds();
   const IpuIRPrintingConfig *cfg = &root->printCfg;
   TrackingSink sink = {cfg->cb, cfg->userData, '\n'};
   ipuPassEmit(trackingWrite, &sink, "// -----// IR Dump ");
@@ -83,6 +84,8 @@ void ipuPassPrintIR(const IpuPassManager *root, bool before, bool failed,
   opts.debugInfo = cfg->debugInfo;
   ipuOpPrint(op, &opts, trackingWrite, &sink);
   ipuPassEmit(trackingWrite, &sink, sink.last == '\n' ? "\n" : "\n\n");
+  /* Kept out of the pipelines' times, as it is out of the passes'. */
+  root->printSeconds += ipuPassClockSeconds() - start;
 }
 
 /* ---- Report banners. ---------------------------------------------------- */

@@ -126,8 +126,9 @@ IpuLogicalResult ipuPassManagerAppendAll(IpuPassManager *to,
       e->nested->parent = to;
   }
   /* Whatever could not move is destroyed with `from`. */
-  memmove(from->entries, from->entries + i,
-          (size_t)(from->numEntries - i) * sizeof *from->entries);
+  if (from->numEntries > i)
+    memmove(from->entries, from->entries + i,
+            (size_t)(from->numEntries - i) * sizeof *from->entries);
   from->numEntries -= i;
   ipuPassManagerDestroyTree(from);
   return result;
@@ -377,6 +378,7 @@ static IpuLogicalResult runAdaptor(IpuPassManager *root, IpuPassEntry *entry,
                                    IpuOp *op) {
   IpuPassManager *nested = entry->nested;
   double start = ipuPassClockSeconds();
+  double printedBefore = root->printSeconds;
   /* Collect first: the ops to visit are fixed before any pass runs. */
   IpuOp **ops = NULL;
   intptr_t n = 0, cap = 0;
@@ -405,7 +407,8 @@ static IpuLogicalResult runAdaptor(IpuPassManager *root, IpuPassEntry *entry,
   for (intptr_t i = 0; i < n && ipuSucceeded(result); i++)
     result = runPipeline(root, nested, ops[i]);
   ipuFree(root->ctx, ops);
-  entry->seconds += ipuPassClockSeconds() - start;
+  entry->seconds += ipuPassClockSeconds() - start -
+                    (root->printSeconds - printedBefore);
   return result;
 }
 

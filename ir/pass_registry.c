@@ -103,6 +103,11 @@ void ipuPassRegistryAddPipeline(IpuPassRegistry *reg, const char *name,
                                 intptr_t numOptions) {
   if (!reg || !name || !name[0] || !pipeline)
     return;
+  /* Registering the same pipeline again is a no-op, as for passes. */
+  const IpuPassPipelineDef *old =
+      ipuPassRegistryLookupPipelineDef(reg, ipuStringRefFromCString(name));
+  if (old && strcmp(old->text, pipeline) == 0 && old->options == options)
+    return;
   if (nameTaken(reg, name)) {
     ipuEmitError(reg->ctx, ipuLocUnknownGet(reg->ctx),
                  "pass pipeline '%s' is registered twice", name);

@@ -30,7 +30,7 @@ typedef struct {
 
 /* Things that can never hold a location are skipped entirely: they carry
  * no alias and add no depth, so leaving them out changes nothing. */
-static bool isLeafType(IpuType t) {
+static bool isScalarType(IpuType t) {
   switch (t ? ipuTypeGetKind(t) : IPU_TYPE_NONE) {
   case IPU_TYPE_INTEGER:
   case IPU_TYPE_INDEX:
@@ -38,6 +38,23 @@ static bool isLeafType(IpuType t) {
   case IPU_TYPE_NONE:
   case IPU_TYPE_OPAQUE:
     return true;
+  default:
+    return false;
+  }
+}
+
+static bool isLeafType(IpuType t) {
+  if (isScalarType(t))
+    return true;
+  switch (ipuTypeGetKind(t)) {
+  case IPU_TYPE_RANKED_TENSOR:
+    return !ipuRankedTensorTypeGetEncoding(t) &&
+           isScalarType(ipuShapedTypeGetElementType(t));
+  case IPU_TYPE_UNRANKED_TENSOR:
+  case IPU_TYPE_VECTOR:
+    return isScalarType(ipuShapedTypeGetElementType(t));
+  case IPU_TYPE_COMPLEX:
+    return isScalarType(ipuComplexTypeGetElementType(t));
   default:
     return false;
   }

@@ -71,6 +71,15 @@ typedef struct {
 typedef struct AliasState AliasState;
 typedef struct NameState NameState;
 
+/* Recently printed types, by handle: big IR repeats a few types endlessly,
+ * and copying their text beats formatting it again. */
+enum { TYPE_CACHE_SIZE = 256, TYPE_CACHE_TEXT = 55 };
+typedef struct {
+  IpuType type;
+  uint8_t len;
+  char text[TYPE_CACHE_TEXT];
+} TypeCacheEntry;
+
 typedef struct AsmPrinter {
   IpuContext *ctx;
   PrintStream *os;
@@ -84,6 +93,7 @@ typedef struct AsmPrinter {
   IpuResourceBlob **resources;
   size_t numResources, capResources;
   PrintPtrMap resourceSet;
+  TypeCacheEntry *typeCache; /* TYPE_CACHE_SIZE entries, or NULL */
   bool recordResources;
   bool oom;                /* an allocation failed: output is cut short */
 } AsmPrinter;

@@ -53,7 +53,7 @@ bool ipuPrintMapReserve(IpuContext *ctx, PrintPtrMap *m, size_t n) {
 
 bool ipuPrintMapPut(IpuContext *ctx, PrintPtrMap *m, const void *key,
                     uint32_t value) {
-  if (!ipuPrintMapReserve(ctx, m, m->count + 1))
+  if (2 * (m->count + 1) > m->cap && !ipuPrintMapReserve(ctx, m, m->count + 1))
     return false;
   size_t mask = m->cap - 1;
   size_t i = ipuPrintMapSlot(m, key);

@@ -9,6 +9,7 @@ void ipuPrintStreamInit(PrintStream *ps, IpuContext *ctx, IpuStringCallback cb,
   ps->cb = cb;
   ps->userData = userData;
   ps->len = 0;
+  ps->flushes = 0;
   ps->buf = ctx ? ipuAlloc(ctx, STREAM_BUFFER_BYTES) : NULL;
   if (ps->buf) {
     ps->cap = STREAM_BUFFER_BYTES;
@@ -24,6 +25,7 @@ void ipuPrintStreamFlush(PrintStream *ps) {
   if (ps->len && ps->cb)
     ps->cb(ipuStringRefMake(ps->buf, ps->len), ps->userData);
   ps->len = 0;
+  ps->flushes++;
 }
 
 void ipuPrintStreamFinish(PrintStream *ps) {
@@ -47,13 +49,25 @@ void ipuPrintStreamWriteSlow(PrintStream *ps, const char *data, size_t n) {
   ps->len = n;
 }
 
+static const char kDigitPairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void psUInt(PrintStream *ps, uint64_t v) {
   char tmp[24];
   char *end = tmp + sizeof tmp, *p = end;
-  do {
-    *--p = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
+  while (v >= 100) {
+    p -= 2;
+    memcpy(p, kDigitPairs + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    p -= 2;
+    memcpy(p, kDigitPairs + 2 * v, 2);
+  } else {
+    *--p = (char)('0' + v);
+  }
   psWrite(ps, p, (size_t)(end - p));
 }
 

@@ -13,6 +13,8 @@ typedef struct {
   char *buf;        /* owned (through ctx) unless it is `fallback` */
   size_t len, cap;
   IpuContext *ctx;  /* owner of `buf`; NULL when buf is the fallback */
+  uint64_t flushes; /* buffer hand-overs so far: text since a mark is
+                       contiguous in `buf` while this is unchanged */
   char fallback[512];
 } PrintStream;
 

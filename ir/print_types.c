@@ -231,11 +231,28 @@ void ipuAsmExpandType(AsmPrinter *p, IpuType t) {
 }
 
 void ipuAsmPrintType(AsmPrinter *p, IpuType t) {
-  if (ipuAsmTryPrintSimpleType(p, t))
-    return;
-  size_t base = p->numTasks;
-  ipuAsmPush(p, TASK_TYPE, 0, t);
-  ipuAsmRunTasks(p, base);
+  TypeCacheEntry *e = NULL;
+  if (p->typeCache && t) {
+    uint64_t h = (uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15ull;
+    e = &p->typeCache[h >> 56];
+    if (e->type == t) {
+      psWrite(p->os, e->text, e->len);
+      return;
+    }
+  }
+  PrintStream *os = p->os;
+  size_t start = os->len;
+  uint64_t flushes = os->flushes;
+  if (!ipuAsmTryPrintSimpleType(p, t)) {
+    size_t base = p->numTasks;
+    ipuAsmPush(p, TASK_TYPE, 0, t);
+    ipuAsmRunTasks(p, base);
+  }
+  if (e && os->flushes == flushes && os->len - start <= TYPE_CACHE_TEXT) {
+    e->type = t;
+    e->len = (uint8_t)(os->len - start);
+    memcpy(e->text, os->buf + start, e->len);
+  }
 }
 
 void ipuTypePrint(IpuType t, IpuStringCallback cb, void *userData) {

@@ -25,6 +25,9 @@ void ipuAsmPrinterDispose(AsmPrinter *p) {
     ipuFree(p->ctx, p->tasks);
   if (p->resources)
     ipuFree(p->ctx, p->resources);
+  if (p->typeCache)
+    ipuFree(p->ctx, p->typeCache);
+  p->typeCache = NULL;
   ipuPrintMapDestroy(p->ctx, &p->resourceSet);
   ipuAsmNamesDestroy(p, p->names);
   ipuAsmAliasesDestroy(p, p->aliases);
@@ -462,12 +465,6 @@ static void skippedRegions(AsmPrinter *p, intptr_t n) {
   }
 }
 
-/* Region separators of the forms that print several regions. */
-static void regionSeparator(AsmPrinter *p, OpForm form) {
-  (void)form;
-  psWrite(p->os, ", ", 2);
-}
-
 /* Prints the op whose indentation is already out; returns true when it
  * pushed a frame to print its regions. */
 static bool beginOp(AsmPrinter *p, OpFrame **frames, size_t *n, size_t *cap,
@@ -530,7 +527,7 @@ static void printOpTree(AsmPrinter *p, IpuOp *root, const char *defaultDialect) 
     psIndent(p->os, p->indent);
     psPutc(p->os, '}');
     if (++f->regionIdx < f->numRegions) {
-      regionSeparator(p, f->form);
+      psWrite(p->os, ", ", 2);
       startRegion(p, f);
       continue;
     }
@@ -565,6 +562,7 @@ void ipuOpPrint(IpuOp *op, const IpuPrintOptions *opts, IpuStringCallback cb,
        parent = ipuOpGetParentOp(parent))
     root = parent;
   bool topLevel = ipuOpGetBlock(op) == NULL;
+  p.typeCache = ipuCalloc(ctx, TYPE_CACHE_SIZE, sizeof *p.typeCache);
   p.names = ipuAsmNamesCreate(&p, root, p.opts.generic);
   if (topLevel) {
     /* prettyDebugInfo prints every location inline, as MLIR's local scope

@@ -6,6 +6,10 @@
 #include "parse_state.h"
 #include "parser.tab.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /*!re2c
   re2c:define:YYCTYPE = "unsigned char";
   re2c:yyfill:enable = 0;
@@ -77,6 +81,23 @@ static int lexString(Parser *p, union IPUYYSTYPE *lval, const char *quote,
   const unsigned char *fastEnd = (const unsigned char *)p->end - 8;
   for (;;) {
     uint64_t w;
+#ifdef __SSE2__
+    /* Sixteen plain bytes at a time; signed compare flags control bytes
+     * and non-ASCII ones alike. */
+    while (s + 16 <= (const unsigned char *)p->end) {
+      __m128i c = _mm_loadu_si128((const __m128i *)s);
+      __m128i special = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('"')),
+                       _mm_cmpeq_epi8(c, _mm_set1_epi8('\\'))),
+          _mm_cmplt_epi8(c, _mm_set1_epi8(0x20)));
+      int mask = _mm_movemask_epi8(special);
+      if (mask) {
+        s += __builtin_ctz((unsigned)mask);
+        break;
+      }
+      s += 16;
+    }
+#endif
     if (s <= fastEnd) {
       memcpy(&w, s, 8);
       if (wordIsPlain(w)) {
@@ -271,14 +292,11 @@ static int lexSymbol(Parser *p, union IPUYYSTYPE *lval, const char *start,
                      const char *cur, int aliasTok, int dialectTok) {
   bool dotted = memchr(start, '.', (size_t)(cur - start)) != NULL;
   if (*cur == '<') {
-    uint32_t line = p->line;
-    const char *lineStart = p->lineStart;
+    /* The token's location (set by the caller) is where it started, even
+     * when its body spans lines. */
     const char *end = scanDialectBody(p, cur);
     if (!end)
       return TOK_IPUYYerror;
-    /* The token keeps the line where it started for its location. */
-    (void)line;
-    (void)lineStart;
     p->cur = end;
     setSpan(lval, start, end, 0);
     return dialectTok;
@@ -335,6 +353,7 @@ static int lexToken(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p);
 
 int parserLex(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p) {
   int t = lexToken(lval, lloc, p);
+  p->prevToken = p->lastToken;
   p->lastToken = t;
   return t;
 }

@@ -133,7 +133,10 @@ IpuOp *ipuParseSource(IpuContext *ctx, const char *source, size_t length,
   } else if (parserRun(p, PARSE_FILE) == 0 && !p->failed) {
     parserFinish(p, &module);
   } else if (!p->failed) {
-    parserError(p, parserPosOf(p, p->cur), "parse error");
+    if (p->oom)
+      parserOutOfMemory(p, parserPosOf(p, p->cur));
+    else
+      parserError(p, parserPosOf(p, p->cur), "parse error");
   }
   parserDestroy(p);
   ipuFree(ctx, p);
@@ -162,8 +165,12 @@ static bool parseFragment(IpuContext *ctx, IpuStringRef text, ParseMode mode,
   IpuParseOptions opts = {"-", 0, true};
   parserInit(p, ctx, copy, text.length, &opts);
   bool ok = p->filename && parserRun(p, mode) == 0 && !p->failed;
-  if (!ok && !p->failed)
-    parserError(p, parserPosOf(p, p->cur), "parse error");
+  if (!ok && !p->failed) {
+    if (p->oom)
+      parserOutOfMemory(p, parserPosOf(p, p->cur));
+    else
+      parserError(p, parserPosOf(p, p->cur), "parse error");
+  }
   if (ok) {
     *type = p->resultType;
     *attr = p->resultAttr;

@@ -1,6 +1,5 @@
-/* Builtin attributes from their parsed parts: integers of any width,
- * floats, strings, arrays, dictionaries, symbol references, array<...>,
- * dense<...> (lists, splats, hex) and dense_resource<...>. */
+/* Builtin attributes from their parsed parts: numbers, strings, arrays,
+ * dictionaries, symbol refs, array<...>, dense<...>, dense_resource<...>. */
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -103,7 +102,7 @@ IpuAttr attrInteger(Parser *p, Span digits, bool negative, IpuSrcPos pos,
                   "value");
       return NULL;
     }
-    uint64_t bits;
+    uint64_t bits = 0;
     if (!hexFloatBits(p, digits, negative, type, pos, &bits))
       return NULL;
     IpuAttr a = ipuFloatAttrGetFromBits(p->ctx, type, bits);
@@ -294,7 +293,7 @@ static bool storeScalar(Parser *p, const Literal *l, IpuType t, uint8_t *out,
       return true;
     }
     if (l->kind == LIT_INT && isHexLiteral(l->text)) {
-      uint64_t bits;
+      uint64_t bits = 0;
       if (!hexFloatBits(p, l->text, l->negative, t, l->pos, &bits))
         return false;
       storeFloatBits(out, t, bits);
@@ -480,7 +479,7 @@ static IpuAttr denseFromHex(Parser *p, const Literal *l, TypeAt type,
         data[i * 8 + b] = (byte >> b) & 1;
     }
   } else {
-    ok = litDecodeHex(l->text.ptr + 2, hexLen, data);
+    ok = litDecodeHexLarge(p, l->text.ptr + 2, hexLen, data);
     if (ok && isI1)
       for (size_t i = 0; i < size; i++)
         data[i] = data[i] != 0;
@@ -499,7 +498,7 @@ static IpuAttr denseFromHex(Parser *p, const Literal *l, TypeAt type,
 
 IpuAttr attrDense(Parser *p, uint32_t shapeStart, uint32_t rank, ListRef lits,
                   TypeAt type, IpuSrcPos bodyPos) {
-  IpuType elem;
+  IpuType elem = NULL;
   IpuAttr result = NULL;
   if (!checkElementsType(p, type, &elem))
     return NULL;

@@ -1,6 +1,5 @@
-/* Caches that keep the parser fast on large files: types by their exact
- * source text (a repeated `tensor<1x64xf32>` or `(T, T) -> T` is one token
- * and one lookup), and the names %0, %1, ... and %arg0, ... by number. */
+/* Caches that keep large files fast: types by their exact source text
+ * (one token and one lookup each), op names, and %N / %argN names. */
 #include <string.h>
 
 #include "parse_state.h"

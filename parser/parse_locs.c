@@ -16,7 +16,7 @@ static bool parseU32(Parser *p, Span tok, IpuSrcPos pos, const char *what,
 IpuLocation locFile(Parser *p, Span file, Span line, Span col, Span *endLine,
                     Span *endCol, IpuSrcPos pos) {
   IpuStringRef s;
-  unsigned l, c, el = 0, ec = 0;
+  unsigned l = 0, c = 0, el = 0, ec = 0;
   if (!litDecodeString(p, file, pos, &s) ||
       !parseU32(p, line, pos, "line number", &l) ||
       !parseU32(p, col, pos, "column number", &c))

@@ -306,7 +306,7 @@ bool opEndCustom(Parser *p, ListRef uses, IpuAttr attrs, ListRef types,
                  bool hasTypes, IpuSrcPos typesPos, LocRef loc) {
   OpFrame *f = parserTopFrame(p);
   uint32_t numResults = namedResultCount(p, f);
-  IpuType *given = (IpuType *)p->ptrs.data + types.start;
+  IpuType *given = hasTypes ? (IpuType *)p->ptrs.data + types.start : NULL;
   p->tys.len = 0;
   uint32_t numInputs = uses.count;
   if (!VEC_RESERVE(p, p->tys, uses.count + numResults + types.count))

@@ -73,7 +73,7 @@ bool metaEntry(Parser *p, Span key, bool keyQuoted, IpuSrcPos keyPos,
   uint8_t *data = ipuResourceAllocateData(p->ctx, blob, size, align);
   if (!data && size)
     return parserOutOfMemory(p, valuePos);
-  if (size && !litDecodeHex(value.ptr + 10, size * 2, data))
+  if (size && !litDecodeHexLarge(p, value.ptr + 10, size * 2, data))
     return parserError(p, valuePos, "expected hex string blob for key '%s'",
                        shown);
   return true;

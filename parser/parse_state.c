@@ -278,6 +278,7 @@ void parserDestroy(Parser *p) {
     ptrMapFree(p, &p->regions.data[i].blocks);
   textCacheFree(p, &p->typeCache);
   textCacheFree(p, &p->opNames);
+  ipuFree(p->ctx, p->hexPairs);
   ipuFree(p->ctx, p->numIdents);
   ipuFree(p->ctx, p->argIdents);
   ptrMapFree(p, &p->attrAliases);

@@ -177,7 +177,7 @@ typedef struct {
 } DeferredLoc;
 
 /* A literal element of dense<...> or array<...>. */
-typedef enum { LIT_INT, LIT_FLOAT, LIT_BOOL, LIT_STRING, LIT_COMPLEX } LitKind;
+typedef enum { LIT_INT, LIT_FLOAT, LIT_BOOL, LIT_STRING } LitKind;
 typedef struct {
   Span text;       /* digits (without sign) or string body */
   uint8_t kind;    /* LitKind */
@@ -223,7 +223,9 @@ typedef struct Parser {
   bool shapeMode;          /* after `tensor<`: try a dimension list */
   const char *useChainEnd; /* %names before this are uses */
   const char *defChainEnd; /* %names before this are result definitions */
-  int lastToken;           /* the token returned before this one */
+  int lastToken;           /* the latest token returned */
+  int prevToken;           /* the one before it */
+  bool inBlockLabel;       /* between `^bb0` and its ':' (for messages) */
   bool failed;             /* a diagnostic was reported */
   bool oom;                /* an allocation failed */
 
@@ -278,6 +280,7 @@ typedef struct Parser {
   IpuIdent *numIdents;     /* %N -> identifier */
   IpuIdent *argIdents;     /* %argN -> identifier */
   uint32_t numIdentsCap, argIdentsCap;
+  uint16_t *hexPairs;      /* hex digit pair -> byte, for large blobs */
 
   char *printBufs[2]; /* printed types/attributes for messages */
   uint32_t printLens[2], printCaps[2];
@@ -433,6 +436,7 @@ bool litDecodeString(Parser *p, Span tok, IpuSrcPos pos, IpuStringRef *out);
 /* Hex digits to bytes through a 256-entry table; false on a bad digit or
  * odd length. `out` must hold len/2 bytes. */
 bool litDecodeHex(const char *hex, size_t len, uint8_t *out);
+bool litDecodeHexLarge(Parser *p, const char *hex, size_t len, uint8_t *out);
 bool litIsHexString(Span tok);
 bool litParseDouble(Parser *p, Span text, bool negative, double *out);
 

@@ -1,6 +1,5 @@
-/* Builtin types from their parsed parts, with MLIR's checks and messages:
- * integers, shaped types, complex, tuples, functions, dialect types and
- * type aliases. */
+/* Builtin types from their parsed parts with MLIR's checks and messages:
+ * integers, shaped types, complex, tuples, functions, dialect types, aliases. */
 #include <string.h>
 
 #include "parse_state.h"
@@ -128,24 +127,20 @@ static bool isMemRefElementType(IpuType t) {
   return ipuMemRefTypeIsValidElementType(t);
 }
 
-/* `memref<4xf32, A>`: a memory space when A is an integer, string or
- * dictionary, else a layout; with two, layout then memory space. */
+/* `memref<4xf32, S>`: S is the memory space (an integer, string or
+ * dictionary, as MLIR supports). Layouts (affine maps, strided) are not
+ * part of this basic memref support. */
 static bool memrefExtras(Parser *p, ListRef extras, IpuSrcPos pos,
                          IpuAttr *layout, IpuAttr *space) {
   IpuAttr *a = (IpuAttr *)p->ptrs.data + extras.start;
   *layout = *space = NULL;
-  if (extras.count > 2)
-    return parserError(p, pos, "expected '>'");
-  if (extras.count == 2) {
-    *layout = a[0];
-    *space = a[1];
-  } else if (extras.count == 1) {
+  if (extras.count > 1)
+    return parserError(p, pos, "multiple memory spaces specified in memref type");
+  if (extras.count == 1) {
     IpuAttrKind k = ipuAttrGetKind(a[0]);
-    if (k == IPU_ATTR_INTEGER || k == IPU_ATTR_STRING ||
-        k == IPU_ATTR_DICTIONARY)
-      *space = a[0];
-    else
-      *layout = a[0];
+    if (k != IPU_ATTR_INTEGER && k != IPU_ATTR_STRING && k != IPU_ATTR_DICTIONARY)
+      return parserError(p, pos, "unsupported memory space Attribute");
+    *space = a[0];
   }
   p->ptrs.len = extras.start;
   return true;

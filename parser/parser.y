@@ -6,6 +6,8 @@
 %define api.token.prefix {TOK_}
 %define api.location.type {IpuSrcPos}
 %define parse.error custom
+%define lr.type canonical-lr
+%define lr.default-reduction consistent
 %locations
 %param {Parser *p}
 %expect 0
@@ -83,6 +85,11 @@ static Literal literal(Span text, LitKind kind, bool neg, IpuSrcPos pos) {
 }
 }
 
+/* Semantic values are small and own nothing: lists live on the parser's
+ * scratch stacks, and IR under construction (regions, blocks, placeholder
+ * values) is owned by the Parser, which frees whatever is left after an
+ * error. So no %destructor is needed: discarding a value on an error path
+ * cannot leak. */
 %union {
   Span s;
   ListRef list;
@@ -421,7 +428,8 @@ block_ops
   ;
 
 block_label
-  : CARET_ID { CHECK(blockBegin(p, $1, @1)); } block_args_opt ':'
+  : CARET_ID { CHECK(blockBegin(p, $1, @1)); p->inBlockLabel = true; }
+    block_args_opt ':' { p->inBlockLabel = false; }
   ;
 
 block_args_opt
@@ -793,6 +801,97 @@ static void appendToken(char *buf, size_t size, yysymbol_kind_t k) {
   }
 }
 
+static bool isCloser(const char *name) {
+  return strcmp(name, "')'") == 0 || strcmp(name, "']'") == 0 ||
+         strcmp(name, "'}'") == 0 || strcmp(name, "'>'") == 0;
+}
+
+/* Words the expected tokens the way MLIR's parser words the same errors.
+ * Default reductions happen only in consistent states, so the set is
+ * (nearly) exact without the cost of LAC. */
+static void syntaxMessage(Parser *p, const yysymbol_kind_t *exp, int n,
+                          yysymbol_kind_t la, char *msg, size_t size) {
+  bool words = hasToken(exp, n, YYSYMBOL_KW_DENSE); /* any keyword */
+  bool strings = hasToken(exp, n, YYSYMBOL_STRING);
+  bool integers = hasToken(exp, n, YYSYMBOL_INTEGER);
+  if (strings && hasToken(exp, n, YYSYMBOL_KW_RETURN) && !words) {
+    snprintf(msg, size, "expected operation name in quotes");
+    return;
+  }
+  if (words && integers) {
+    snprintf(msg, size, "expected attribute value");
+    return;
+  }
+  if (words && strings) {
+    snprintf(msg, size, "expected attribute name");
+    return;
+  }
+  if (words) {
+    snprintf(msg, size, "expected identifier");
+    return;
+  }
+  if (hasToken(exp, n, YYSYMBOL_KW_F32)) {
+    snprintf(msg, size, "expected non-function type");
+    return;
+  }
+  if (hasToken(exp, n, YYSYMBOL_KW_UNKNOWN)) {
+    snprintf(msg, size, "expected location instance");
+    return;
+  }
+  if (hasToken(exp, n, YYSYMBOL_KW_AT)) {
+    snprintf(msg, size, "expected 'at' in callsite location");
+    return;
+  }
+  bool colon = hasNamed(exp, n, "':'");
+  if (colon && n == 1 && p->prevToken == TOK_VALUE_ID) {
+    snprintf(msg, size, "expected ':' and type for SSA operand");
+    return;
+  }
+  if (p->inBlockLabel && colon) {
+    snprintf(msg, size, "expected ':' after block name");
+    return;
+  }
+  if (colon && (hasNamed(exp, n, "'{'") || n == 1)) {
+    snprintf(msg, size, "expected ':' followed by operation type");
+    return;
+  }
+  bool comma = hasNamed(exp, n, "','");
+  bool operandList = hasNamed(exp, n, "')'") && !p->inBlockLabel &&
+                     (hasToken(exp, n, YYSYMBOL_VALUE_ID) ||
+                      (comma && p->prevToken == TOK_VALUE_ID));
+  if (operandList) {
+    snprintf(msg, size, "expected ')' to end operand list");
+    return;
+  }
+  if (hasToken(exp, n, YYSYMBOL_VALUE_ID)) {
+    snprintf(msg, size, "expected SSA operand");
+    return;
+  }
+  if (hasToken(exp, n, YYSYMBOL_INTEGER) && hasToken(exp, n, YYSYMBOL_FLOAT)) {
+    snprintf(msg, size, "expected integer or floating point literal");
+    return;
+  }
+  for (int i = 0; i < n; i++) {
+    const char *name = yysymbol_name(exp[i]);
+    if (!isCloser(name))
+      continue;
+    snprintf(msg, size, comma ? "expected ',' or %s" : "expected %s", name);
+    return;
+  }
+  if (n > 0 && n <= 3) {
+    snprintf(msg, size, "expected ");
+    for (int i = 0; i < n; i++) {
+      if (i > 0)
+        snprintf(msg + strlen(msg), size - strlen(msg),
+                 i == n - 1 ? " or " : ", ");
+      appendToken(msg, size, exp[i]);
+    }
+    return;
+  }
+  snprintf(msg, size, "unexpected ");
+  appendToken(msg, size, la);
+}
+
 static int yyreport_syntax_error(const yypcontext_t *yyctx, Parser *p) {
   if (p->failed)
     return 0;
@@ -800,50 +899,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, Parser *p) {
   int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
   if (n < 0)
     n = 0;
-  yysymbol_kind_t la = yypcontext_token(yyctx);
-  IpuSrcPos pos = *yypcontext_location(yyctx);
   char msg[160] = "";
-
-  if (hasToken(exp, n, YYSYMBOL_STRING) && hasToken(exp, n, YYSYMBOL_BARE_ID) &&
-      hasToken(exp, n, YYSYMBOL_KW_RETURN)) {
-    snprintf(msg, sizeof msg, "expected operation name in quotes");
-  } else if (hasToken(exp, n, YYSYMBOL_KW_DENSE) &&
-             hasToken(exp, n, YYSYMBOL_KW_F32)) {
-    snprintf(msg, sizeof msg, "expected attribute value");
-  } else if (hasToken(exp, n, YYSYMBOL_KW_F32)) {
-    snprintf(msg, sizeof msg, "expected non-function type");
-  } else if (hasToken(exp, n, YYSYMBOL_KW_UNKNOWN)) {
-    snprintf(msg, sizeof msg, "expected location instance");
-  } else if (hasToken(exp, n, YYSYMBOL_KW_MODULE) &&
-             hasToken(exp, n, YYSYMBOL_BARE_ID) &&
-             hasToken(exp, n, YYSYMBOL_STRING) && n > 20) {
-    snprintf(msg, sizeof msg, "expected attribute name");
-  } else if (hasToken(exp, n, YYSYMBOL_KW_MODULE) &&
-             hasToken(exp, n, YYSYMBOL_BARE_ID)) {
-    snprintf(msg, sizeof msg, "expected identifier");
-  } else if (hasToken(exp, n, YYSYMBOL_VALUE_ID) && n <= 2) {
-    snprintf(msg, sizeof msg, "expected SSA operand");
-  } else if (hasToken(exp, n, YYSYMBOL_INTEGER) &&
-             hasToken(exp, n, YYSYMBOL_FLOAT) && n <= 6) {
-    snprintf(msg, sizeof msg, "expected integer or floating point literal");
-  } else if (n == 2 && hasToken(exp, n, YYSYMBOL_YYEOF)) {
-    snprintf(msg, sizeof msg, "expected operation name in quotes");
-  } else if (hasNamed(exp, n, "':'") && hasNamed(exp, n, "'['") &&
-             hasNamed(exp, n, "'<'")) {
-    snprintf(msg, sizeof msg, "expected ':' followed by operation type");
-  } else if (n > 0 && n <= 3) {
-    snprintf(msg, sizeof msg, "expected ");
-    for (int i = 0; i < n; i++) {
-      if (i > 0)
-        snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
-                 i == n - 1 ? " or " : ", ");
-      appendToken(msg, sizeof msg, exp[i]);
-    }
-  } else {
-    snprintf(msg, sizeof msg, "unexpected ");
-    appendToken(msg, sizeof msg, la);
-  }
-  parserError(p, pos, "%s", msg);
+  syntaxMessage(p, exp, n, yypcontext_token(yyctx), msg, sizeof msg);
+  parserError(p, *yypcontext_location(yyctx), "%s", msg);
   return 0;
 }
 

@@ -2,13 +2,13 @@
  * fold hooks with the greedy worklist driver, and erases unreachable blocks.
  *
  * Algorithm: build the pattern set of all registered ops, then repeat (at
- * most max-iterations times): run ipuApplyPatternsGreedily on the op's
+ * most max-iterations times): run ipuApplyPatternsGreedilyBestEffort on the op's
  * regions (a worklist of every nested op, folding, pattern application and
  * removal of trivially dead ops until nothing changes), then, unless
  * region-simplify=disabled, erase the blocks of SSACFG regions that are
  * unreachable from their entry (MLIR's simplifyRegions, without dead block
  * argument elimination or block merging; `aggressive` is `normal`). Stop
- * when a round erases no block. Complexity: O(P + k * (n * p)) for P
+ * when a round erases no block. max-iterations=-1 means no limit. Complexity: O(P + k * (n * p)) for P
  * registered ops, n nested ops, p patterns per op and k driver sweeps
  * (bounded by max-iterations); unreachable-block removal is O(n).
  *
@@ -22,10 +22,12 @@ static IpuLogicalResult runCanonicalize(IpuOp *op, IpuPassRun *run) {
   IpuContext *ctx = ipuPassRunGetContext(run);
   IpuGreedyConfig cfg;
   ipuGreedyConfigInit(&cfg);
+  /* As MLIR: -1 (any negative value) means no limit, 0 one sweep. */
   int64_t maxIterations = ipuPassRunGetInt(run, "max-iterations");
-  cfg.maxIterations = maxIterations < 1 ? 1
-                      : maxIterations > 1000000 ? 1000000
-                                                : (int)maxIterations;
+  cfg.maxIterations = maxIterations < 0 ? -1
+                      : maxIterations == 0 ? 1
+                      : maxIterations > INT32_MAX ? INT32_MAX
+                                                  : (int)maxIterations;
   cfg.maxRewrites = ipuPassRunGetInt(run, "max-num-rewrites");
   cfg.topDown = ipuPassRunGetBool(run, "top-down");
   bool simplifyRegions =
@@ -37,12 +39,16 @@ static IpuLogicalResult runCanonicalize(IpuOp *op, IpuPassRun *run) {
     return IPU_FAILURE;
   ipuPatternSetAddCanonicalizationPatterns(patterns);
 
+  size_t errorsBefore = ipuContextGetNumErrors(ctx);
   bool converged = true, changed = false;
   int64_t blocksErased = 0;
-  for (int round = 0; round < cfg.maxIterations; round++) {
+  /* Each further round follows an erasure of blocks, so it ends. */
+  for (int round = 0; cfg.maxIterations < 0 || round < cfg.maxIterations;
+       round++) {
     IpuGreedyStats stats;
     memset(&stats, 0, sizeof stats);
-    IpuLogicalResult r = ipuApplyPatternsGreedily(op, patterns, &cfg, &stats);
+    IpuLogicalResult r =
+        ipuApplyPatternsGreedilyBestEffort(op, patterns, &cfg, &stats);
     converged = ipuSucceeded(r) && stats.converged;
     changed |= stats.changed;
     ipuPassRunAddStatistic(run, "num-iterations", stats.iterations);
@@ -64,10 +70,14 @@ static IpuLogicalResult runCanonicalize(IpuOp *op, IpuPassRun *run) {
   ipuPassRunAddStatistic(run, "num-blocks-erased", blocksErased);
   ipuPatternSetDestroy(patterns);
 
-  if (testConvergence && !converged)
-    return ipuOpEmitError(op, "canonicalizer failed to converge within %d "
-                              "iterations",
-                          cfg.maxIterations);
+  if (testConvergence && !converged) {
+    /* The driver may have said so already. */
+    if (ipuContextGetNumErrors(ctx) == errorsBefore)
+      ipuOpEmitError(op, "canonicalizer failed to converge within %d "
+                         "iterations",
+                     cfg.maxIterations);
+    return IPU_FAILURE;
+  }
   if (!changed)
     ipuPassRunMarkAllPreserved(run);
   return IPU_SUCCESS;

@@ -17,7 +17,8 @@
  * and @b) and the symbols found are marked live and pushed. Unresolvable
  * references are ignored. Finally every symbol table below the op
  * (innermost first) loses the symbols that are not live. Symbols are
- * registered ops with the Symbol trait and a sym_name; unregistered ops
+ * registered ops with a sym_name and the Symbol trait or sym_name among
+ * their attributes (a named module is one, as in MLIR); unregistered ops
  * with regions are walked into (MLIR instead refuses them as potentially
  * unknown symbol tables).
  *
@@ -45,8 +46,18 @@ typedef struct {
   bool outOfMemory;
 } SymbolDCE;
 
+/* A registered op with a sym_name that has the Symbol trait or declares
+ * sym_name as an inherent attribute (an optional symbol, like a module). */
 static bool isSymbol(const IpuOp *op) {
-  return ipuOpHasTrait(op, IPU_TRAIT_SYMBOL) && ipuOpGetSymbolName(op);
+  const IpuOpDef *def = ipuOpGetDef(op);
+  if (!def || !ipuOpGetSymbolName(op))
+    return false;
+  if (ipuOpDefHasTrait(def, IPU_TRAIT_SYMBOL))
+    return true;
+  for (intptr_t i = 0; i < def->numAttrs; i++)
+    if (strcmp(def->attrs[i].name, "sym_name") == 0)
+      return true;
+  return false;
 }
 
 static bool hasVisibility(const IpuOp *op, const char *visibility) {

@@ -9,6 +9,7 @@ PACKAGES=(
   llvm-19-dev llvm-19-tools
   tcl8.6-dev
   mlir-19-tools
+  python3 time
 )
 
 missing=()

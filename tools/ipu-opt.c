@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tool_support.h"
 
@@ -183,7 +184,7 @@ static int parseArgs(int argc, char **argv, Options *o,
         return optionError("unknown command line argument '%s'", arg);
       memcpy(passName, name, nameLen);
       passName[nameLen] = '\0';
-      if (!ipuPassRegistryLookup(reg, passName))
+      if (!ipuPassRegistryContains(reg, passName))
         return optionError(
             "unknown command line argument '%s' (see --help and --list-passes)",
             arg);
@@ -235,6 +236,12 @@ static IpuPassManager *buildPassManager(IpuContext *ctx,
   return pm;
 }
 
+static double nowSeconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 /* Parses, transforms and prints one chunk. Returns true on success. */
 static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
                          const Options *o, const ToolFile *file,
@@ -247,8 +254,11 @@ static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
   size_t len = chunk->end - chunk->begin;
   char saved = text[len];
   text[len] = '\0';
+  double start = nowSeconds();
   IpuOp *module = ipuParseSource(ctx, text, len, &popts);
   text[len] = saved;
+  if (o->timing)
+    ipuPassManagerRecordTiming(pm, "Parser", nowSeconds() - start);
   if (!module)
     return false;
   bool ok = ipuSucceeded(ipuPassManagerRun(pm, module));
@@ -261,7 +271,10 @@ static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
     print.elideElementsLimit = o->elideLimit;
     if (o->hexThreshold)
       print.hexThreshold = o->hexThreshold;
+    start = nowSeconds();
     ipuOpPrint(module, &print, toolFileCallback, out);
+    if (o->timing)
+      ipuPassManagerRecordTiming(pm, "Output", nowSeconds() - start);
   }
   ipuOpDestroy(module);
   return ok;

@@ -6,8 +6,8 @@
 // RUN: ipu-opt --allow-unregistered-dialect --mlir-print-op-generic %s | FileCheck %s --check-prefix=GENERIC
 
 // CHECK: module {
-// CHECK-NEXT: "test.a"() {r = dense_resource<blob1> : tensor<2xi32>, r2 = dense_resource<blob2> : tensor<1xi8>} : () -> ()
-// CHECK-NEXT: "test.b"() {r3 = dense_resource<blob1> : tensor<2xi32>, r4 = [dense_resource<blob1> : tensor<2xi32>]} : () -> ()
+// CHECK-NEXT: "t.a"() {r = dense_resource<blob1> : tensor<2xi32>, r2 = dense_resource<blob2> : tensor<1xi8>} : () -> ()
+// CHECK-NEXT: "t.b"() {r3 = dense_resource<blob1> : tensor<2xi32>, r4 = [dense_resource<blob1> : tensor<2xi32>]} : () -> ()
 // CHECK-NEXT: }
 // CHECK-EMPTY:
 // CHECK-NEXT: {-#
@@ -20,8 +20,8 @@
 // CHECK-NEXT: #-}
 
 // GENERIC: "builtin.module"() ({
-// GENERIC-NEXT: "test.a"() {r = dense_resource<blob1> : tensor<2xi32>, r2 = dense_resource<blob2> : tensor<1xi8>} : () -> ()
-// GENERIC-NEXT: "test.b"() {r3 = dense_resource<blob1> : tensor<2xi32>, r4 = [dense_resource<blob1> : tensor<2xi32>]} : () -> ()
+// GENERIC-NEXT: "t.a"() {r = dense_resource<blob1> : tensor<2xi32>, r2 = dense_resource<blob2> : tensor<1xi8>} : () -> ()
+// GENERIC-NEXT: "t.b"() {r3 = dense_resource<blob1> : tensor<2xi32>, r4 = [dense_resource<blob1> : tensor<2xi32>]} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 // GENERIC-EMPTY:
 // GENERIC-NEXT: {-#
@@ -33,8 +33,8 @@
 // GENERIC-NEXT: }
 // GENERIC-NEXT: #-}
 
-"test.a"() {r = dense_resource<blob1> : tensor<2xi32>, r2 = dense_resource<blob2> : tensor<1xi8>} : () -> ()
-"test.b"() {r3 = dense_resource<blob1> : tensor<2xi32>, r4 = [dense_resource<blob1> : tensor<2xi32>]} : () -> ()
+"t.a"() {r = dense_resource<blob1> : tensor<2xi32>, r2 = dense_resource<blob2> : tensor<1xi8>} : () -> ()
+"t.b"() {r3 = dense_resource<blob1> : tensor<2xi32>, r4 = [dense_resource<blob1> : tensor<2xi32>]} : () -> ()
 {-#
   dialect_resources: {
     builtin: {

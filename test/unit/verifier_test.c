@@ -68,11 +68,27 @@ static const IpuOpDef kSymOp = {
     .name = "v.sym", .summary = "symbol", .traits = IPU_TRAIT_SYMBOL};
 static const IpuOpDef kKidOp = {
     .name = "v.kid", .summary = "child", .parent = "v.iso, v.graph"};
-static const IpuOpDef *const kOps[] = {&kTermOp, &kIsoOp,   &kTwoOp,
-                                       &kGroupOp, &kOptOp,  &kBlkOp,
-                                       &kGraphOp, &kSymOp,  &kKidOp};
+/* v.inf: its result type is inferred as i64 (or fails with `bad`). */
+static IpuLogicalResult inferI64(IpuContext *ctx, IpuLocation loc,
+                                 intptr_t numOperands, const IpuValue *operands,
+                                 IpuAttr attrs, IpuAttr props,
+                                 intptr_t numResults, IpuType *types) {
+  if (attrs && ipuDictionaryAttrGetC(attrs, "bad"))
+    return ipuEmitError(ctx, loc, "cannot infer from 'bad'");
+  for (intptr_t i = 0; i < numResults; ++i)
+    types[i] = ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS);
+  return IPU_SUCCESS;
+}
+static const IpuOpDef kInfOp = {
+    .name = "v.inf", .summary = "inferred", .results = kOne,
+    .numResults = 1, .inferResultTypes = inferI64};
+static const IpuOpDef *const kOps[] = {&kTermOp, &kIsoOp,  &kTwoOp,
+                                       &kGroupOp, &kOptOp, &kBlkOp,
+                                       &kGraphOp, &kSymOp, &kKidOp,
+                                       &kInfOp};
 static const IpuDialectDef kDialect = {
-    .name = "v", .summary = "verifier test dialect", .ops = kOps, .numOps = 9};
+    .name = "v", .summary = "verifier test dialect", .ops = kOps,
+    .numOps = 10};
 
 /* ---- Environment and diagnostics capture. ----------------------------- */
 
@@ -436,6 +452,19 @@ static void testOdsChecks(void) {
   CHECK(strcmp(verifyOne(&e, m),
                "'v.sym' op visibility expected to be one of [\"public\", "
                "\"private\", \"nested\"], but got \"odd\"") == 0);
+  ipuOpDestroy(op);
+
+  /* Inferred result types must match (InferTypeOpInterface). */
+  op = mk(&e, body, "v.inf", 0, NULL, 1, 0, 0, NULL);
+  CHECK(strcmp(verifyOne(&e, m), "'v.inf' op inferred type(s) 'i64' are "
+                                 "incompatible with return type(s) of "
+                                 "operation 'i32'") == 0);
+  CHECK(e.errors == 2);
+  CHECK(strcmp(e.messages[1], "'v.inf' op failed to infer returned types") ==
+        0);
+  ipuOpSetAttr(op, "bad", ipuUnitAttrGet(e.ctx));
+  CHECK(strcmp(verifyOne(&e, m), "cannot infer from 'bad'") == 0);
+  CHECK(e.errors == 2);
   ipuOpDestroy(op);
 
   /* Successors into another region. */
