@@ -13,7 +13,8 @@ config.suffixes = [".mlir", ".ir"]
 config.excludes = ["Inputs", "tclext", "tcl", "lit.cfg.py", "all.tcl"]
 
 
-config.test_format = lit.formats.ShTest()
+# RUN lines run in bash (with pipefail, as lit does), as test/all.tcl runs them.
+config.test_format = lit.formats.ShTest(execute_external=True)
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
 # .mlir/.ir files without RUN lines are inputs or examples, not tests (lit
