@@ -121,6 +121,14 @@ typedef struct {
 bool ipuPassOptionNext(const char *text, size_t length, size_t *pos,
                        IpuPassOptionToken *tok);
 
+/* Lists in name order without sorting: the index of the entry whose name
+ * comes next after `after` in byte order (NULL: the first), or -1. O(n);
+ * the lists it serves (passes, options) are short. */
+typedef const char *(*IpuPassNameOf)(intptr_t i, const void *entries);
+intptr_t ipuPassNextByName(intptr_t n, IpuPassNameOf nameOf,
+                           const void *entries, const char *after);
+const char *ipuPassOptionDefName(intptr_t i, const void *defs);
+
 /* Index of the option named `name`, or -1. */
 intptr_t ipuPassOptionFind(const IpuPassOptionDef *defs, intptr_t n,
                            IpuStringRef name);

@@ -515,13 +515,7 @@ void ipuPassOptionsPrint(const IpuPassOptionDef *defs, intptr_t n,
   /* Sorted by name, as MLIR prints them; n is small, so select each next. */
   const char *last = NULL;
   for (intptr_t k = 0; k < n; k++) {
-    intptr_t best = -1;
-    for (intptr_t i = 0; i < n; i++) {
-      if (last && strcmp(defs[i].name, last) <= 0)
-        continue;
-      if (best < 0 || strcmp(defs[i].name, defs[best].name) < 0)
-        best = i;
-    }
+    intptr_t best = ipuPassNextByName(n, ipuPassOptionDefName, defs, last);
     if (best < 0)
       break;
     if (k)

@@ -188,18 +188,37 @@ static void emitPadded(IpuStringCallback cb, void *userData, size_t used,
   }
 }
 
+intptr_t ipuPassNextByName(intptr_t n, IpuPassNameOf nameOf,
+                           const void *entries, const char *after) {
+  intptr_t best = -1;
+  for (intptr_t i = 0; i < n; i++) {
+    const char *name = nameOf(i, entries);
+    if (after && strcmp(name, after) <= 0)
+      continue;
+    if (best < 0 || strcmp(name, nameOf(best, entries)) < 0)
+      best = i;
+  }
+  return best;
+}
+
+const char *ipuPassOptionDefName(intptr_t i, const void *defs) {
+  return ((const IpuPassOptionDef *)defs)[i].name;
+}
+
+static const char *passArgument(intptr_t i, const void *passes) {
+  return ((const IpuPassDef *const *)passes)[i]->argument;
+}
+
+static const char *pipelineName(intptr_t i, const void *pipelines) {
+  return ((const IpuPassPipelineDef *)pipelines)[i].name;
+}
+
 static void printOptionLines(const IpuPassOptionDef *defs, intptr_t n,
                              size_t width, IpuStringCallback cb,
                              void *userData) {
   const char *last = NULL;
   for (intptr_t k = 0; k < n; k++) {
-    intptr_t best = -1;
-    for (intptr_t i = 0; i < n; i++) {
-      if (last && strcmp(defs[i].name, last) <= 0)
-        continue;
-      if (best < 0 || strcmp(defs[i].name, defs[best].name) < 0)
-        best = i;
-    }
+    intptr_t best = ipuPassNextByName(n, ipuPassOptionDefName, defs, last);
     if (best < 0)
       return;
     const IpuPassOptionDef *def = &defs[best];
@@ -267,14 +286,8 @@ void ipuPassRegistryPrintList(const IpuPassRegistry *reg, IpuStringCallback cb,
   ipuPassEmit(cb, userData, "Passes:\n");
   const char *last = NULL;
   for (intptr_t k = 0; k < reg->numPasses; k++) {
-    intptr_t best = -1;
-    for (intptr_t i = 0; i < reg->numPasses; i++) {
-      if (last && strcmp(reg->passes[i]->argument, last) <= 0)
-        continue;
-      if (best < 0 ||
-          strcmp(reg->passes[i]->argument, reg->passes[best]->argument) < 0)
-        best = i;
-    }
+    intptr_t best =
+        ipuPassNextByName(reg->numPasses, passArgument, reg->passes, last);
     if (best < 0)
       break;
     const IpuPassDef *d = reg->passes[best];
@@ -288,14 +301,8 @@ void ipuPassRegistryPrintList(const IpuPassRegistry *reg, IpuStringCallback cb,
   ipuPassEmit(cb, userData, "Pass Pipelines:\n");
   last = NULL;
   for (intptr_t k = 0; k < reg->numPipelines; k++) {
-    intptr_t best = -1;
-    for (intptr_t i = 0; i < reg->numPipelines; i++) {
-      if (last && strcmp(reg->pipelines[i].name, last) <= 0)
-        continue;
-      if (best < 0 ||
-          strcmp(reg->pipelines[i].name, reg->pipelines[best].name) < 0)
-        best = i;
-    }
+    intptr_t best = ipuPassNextByName(reg->numPipelines, pipelineName,
+                                      reg->pipelines, last);
     if (best < 0)
       break;
     const IpuPassPipelineDef *p = &reg->pipelines[best];
