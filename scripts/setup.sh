@@ -9,6 +9,7 @@ PACKAGES=(
   llvm-19-dev llvm-19-tools
   tcl8.6-dev
   mlir-19-tools
+  libprotobuf-c-dev protobuf-c-compiler libonnx-dev libonnx-testdata
   python3 time
 )
 
