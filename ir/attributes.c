@@ -18,6 +18,26 @@ static uint64_t hashAttrs(uint64_t h, intptr_t n, const IpuAttr *attrs) {
   return h;
 }
 
+/* Big dense data hashes a sample: both ends and evenly spaced windows.
+ * The hash only picks the table slot; equality still compares every byte,
+ * so constants that differ only between samples cost a compare, not a
+ * wrong answer. One less pass over 100 MB constants. */
+enum { SAMPLE_ALL_BELOW = 1 << 20, SAMPLE_END = 32 << 10, SAMPLE_WINDOWS = 512,
+       SAMPLE_WINDOW = 64 };
+
+static uint64_t hashDenseData(const void *data, size_t size) {
+  if (size < SAMPLE_ALL_BELOW)
+    return ipuHashBytes(data, size);
+  const unsigned char *p = data;
+  uint64_t h = ipuHashCombine(ipuHashBytes(p, SAMPLE_END), size);
+  h = ipuHashCombine(h, ipuHashBytes(p + size - SAMPLE_END, SAMPLE_END));
+  size_t stride = (size - 2 * SAMPLE_END) / SAMPLE_WINDOWS;
+  for (size_t i = 0; i < SAMPLE_WINDOWS; i++)
+    h = ipuHashCombine(
+        h, ipuHashBytes(p + SAMPLE_END + i * stride, SAMPLE_WINDOW));
+  return h;
+}
+
 static uint64_t hashAttr(const struct IpuAttrStorage *k) {
   uint64_t h = ipuHashCombine(0xA77u, (uint64_t)k->kind);
   h = ipuHashPointer(h, k->type);
@@ -51,7 +71,7 @@ static uint64_t hashAttr(const struct IpuAttrStorage *k) {
   }
   case IPU_ATTR_DENSE_ELEMENTS:
     h = ipuHashCombine(h, k->u.dense.splat);
-    return ipuHashCombine(h, ipuHashBytes(k->u.dense.data, k->u.dense.size));
+    return ipuHashCombine(h, hashDenseData(k->u.dense.data, k->u.dense.size));
   case IPU_ATTR_DENSE_RESOURCE:
     return ipuHashPointer(h, k->u.blob);
   case IPU_ATTR_SYMBOL_REF:
@@ -218,6 +238,38 @@ static bool copyAttrArrays(IpuContext *ctx, struct IpuAttrStorage *s) {
   }
 }
 
+static bool typeHasLoc(IpuType t) { return t && t->hasLoc; }
+static bool attrHasLoc(IpuAttr a) { return a && a->hasLoc; }
+
+static bool anyHasLoc(intptr_t n, const IpuAttr *attrs) {
+  for (intptr_t i = 0; i < n; i++)
+    if (attrHasLoc(attrs[i]))
+      return true;
+  return false;
+}
+
+/* Whether `s` is or holds a location: the printer looks for location
+ * aliases only where one can be. */
+static bool computeHasLoc(const struct IpuAttrStorage *s) {
+  if (ipuAttrIsLocation(s))
+    return true;
+  if (typeHasLoc(s->type))
+    return true;
+  switch (s->kind) {
+  case IPU_ATTR_ARRAY:
+    return anyHasLoc(s->u.array.n, s->u.array.elements);
+  case IPU_ATTR_DICTIONARY:
+    for (intptr_t i = 0; i < s->u.dict.n; i++)
+      if (attrHasLoc(s->u.dict.entries[i].value))
+        return true;
+    return false;
+  case IPU_ATTR_TYPE:
+    return typeHasLoc(s->u.typeValue);
+  default:
+    return false;
+  }
+}
+
 IpuAttr ipuAttrUnique(IpuContext *ctx, const struct IpuAttrStorage *key) {
   bool ownedData = key->kind == IPU_ATTR_DENSE_ELEMENTS && key->u.dense.owned;
   uint64_t hash = hashAttr(key);
@@ -236,6 +288,9 @@ IpuAttr ipuAttrUnique(IpuContext *ctx, const struct IpuAttrStorage *key) {
   *s = *key;
   s->ctx = ctx;
   s->hash = hash;
+  s->hasLoc = computeHasLoc(s);
+  if (s->hasLoc && !ipuAttrIsLocation(s))
+    ctx->locationsNested = true;
   if (!copyAttrArrays(ctx, s)) {
     if (ownedData)
       ipuFree(ctx, (void *)key->u.dense.data);

@@ -1,12 +1,15 @@
 /* Blocks: arguments, the intrusive list of ops, position in a region and
  * the predecessor list (successor uses of terminators naming the block). */
+#include <string.h>
+
 #include "op_impl.h"
 
 IpuBlock *ipuBlockCreate(IpuContext *ctx, intptr_t numArgs,
                          const IpuType *argTypes, const IpuLocation *argLocs) {
-  IpuBlock *b = ipuCalloc(ctx, 1, sizeof *b);
+  IpuBlock *b = ipuSlabAlloc(ctx, sizeof *b);
   if (!b)
     return NULL;
+  memset(b, 0, sizeof *b);
   b->ctx = ctx;
   b->opOrderValid = true;
   for (intptr_t i = 0; i < numArgs; ++i) {
@@ -28,7 +31,30 @@ void ipuBlockDestroy(IpuBlock *b) {
 
 IpuContext *ipuBlockGetContext(const IpuBlock *b) { return b->ctx; }
 
+/* Where to report a failure: not a packed position (that would allocate). */
+static IpuLocation reportLoc(uint64_t loc) {
+  return loc & 1u ? NULL : (IpuLocation)(uintptr_t)loc;
+}
+
 IpuValue ipuBlockAddArgument(IpuBlock *b, IpuType t, IpuLocation loc) {
+  return ipuIrBlockAddArgumentRaw(b, t, (uint64_t)(uintptr_t)loc);
+}
+
+IpuValue ipuBlockAddArgumentAt(IpuBlock *b, IpuType t, IpuIdent file,
+                               unsigned line, unsigned column) {
+  uint64_t packed = ipuIrPackFileLineCol(b->ctx, file, line, column);
+  if (packed)
+    return ipuIrBlockAddArgumentRaw(b, t, packed);
+  IpuLocation loc = file ? ipuLocFileGet(b->ctx, file, line, column)
+                         : ipuLocUnknownGet(b->ctx);
+  if (!loc) {
+    ipuIrReportOutOfMemory(b->ctx, NULL);
+    return NULL;
+  }
+  return ipuBlockAddArgument(b, t, loc);
+}
+
+IpuValue ipuIrBlockAddArgumentRaw(IpuBlock *b, IpuType t, uint64_t loc) {
   if (b->numArgs == INT32_MAX)
     return NULL;
   if (b->numArgs == b->capArgs) {
@@ -38,21 +64,21 @@ IpuValue ipuBlockAddArgument(IpuBlock *b, IpuType t, IpuLocation loc) {
     IpuBlockArgument **grown =
         ipuRealloc(b->ctx, b->args, (size_t)cap * sizeof *grown);
     if (!grown) {
-      ipuIrReportOutOfMemory(b->ctx, loc);
+      ipuIrReportOutOfMemory(b->ctx, reportLoc(loc));
       return NULL;
     }
     b->args = grown;
     b->capArgs = cap;
   }
-  IpuBlockArgument *arg = ipuAlloc(b->ctx, sizeof *arg);
+  IpuBlockArgument *arg = ipuSlabAlloc(b->ctx, sizeof *arg);
   if (!arg) {
-    ipuIrReportOutOfMemory(b->ctx, loc);
+    ipuIrReportOutOfMemory(b->ctx, reportLoc(loc));
     return NULL;
   }
   arg->value.type = t;
-  arg->value.firstUse = NULL;
-  arg->value.index = (uint32_t)b->numArgs;
-  arg->value.kind = IPU_VALUE_BLOCK_ARG;
+  arg->value.firstUse = 0;
+  arg->value.bits = (uint32_t)b->numArgs << 1 | 1u;
+  arg->value.printId = 0;
   arg->owner = b;
   arg->loc = loc;
   b->args[b->numArgs++] = arg;
@@ -65,11 +91,11 @@ void ipuBlockEraseArgument(IpuBlock *b, intptr_t i) {
   IpuBlockArgument *arg = b->args[i];
   /* A caller bug; cut the uses instead of leaving them dangling. */
   while (arg->value.firstUse)
-    ipuIrOperandUnlink(arg->value.firstUse);
-  ipuFree(b->ctx, arg);
+    ipuIrOperandUnlink(ipuIrFirstUse(&arg->value));
+  ipuSlabFree(b->ctx, arg, sizeof *arg);
   for (intptr_t j = i + 1; j < b->numArgs; ++j) {
     b->args[j - 1] = b->args[j];
-    b->args[j - 1]->value.index = (uint32_t)(j - 1);
+    b->args[j - 1]->value.bits = (uint32_t)(j - 1) << 1 | 1u;
   }
   --b->numArgs;
 }
@@ -87,7 +113,7 @@ IpuOp *ipuBlockGetLastOp(const IpuBlock *b) { return b->lastOp; }
 
 IpuOp *ipuBlockGetTerminator(const IpuBlock *b) {
   IpuOp *last = b->lastOp;
-  return last && ipuOpDefHasTrait(last->def, IPU_TRAIT_TERMINATOR) ? last
+  return last && ipuOpDefHasTrait(ipuIrOpDef(last), IPU_TRAIT_TERMINATOR) ? last
                                                                    : NULL;
 }
 

@@ -15,7 +15,7 @@ static bool cloneBlocks(IpuRegion *src, IpuRegion *dst, IpuPtrMap *map) {
       return false;
     for (int32_t i = 0; i < b->numArgs; ++i) {
       IpuBlockArgument *arg = b->args[i];
-      IpuValue v = ipuBlockAddArgument(copy, arg->value.type, arg->loc);
+      IpuValue v = ipuIrBlockAddArgumentRaw(copy, arg->value.type, arg->loc);
       if (!v || !ipuPtrMapPut(map, &arg->value, v))
         return false;
     }
@@ -28,39 +28,28 @@ static bool cloneBlocks(IpuRegion *src, IpuRegion *dst, IpuPtrMap *map) {
  * receive copies of the original's blocks. */
 static IpuOp *cloneShell(const IpuOp *src, IpuPtrMap *map) {
   IpuContext *ctx = ipuIrOpCtx(src);
-  size_t size = sizeof(IpuOp) +
-                (size_t)src->numResults * sizeof(struct IpuValueImpl) +
-                (size_t)src->numSuccessors * sizeof(IpuBlockOperand) +
-                (size_t)src->numRegions * sizeof(IpuRegion *) +
-                (size_t)src->numOperands * sizeof(IpuOpOperand);
-  IpuOp *op = ipuAlloc(ctx, size);
+  IpuOp *op = ipuIrOpAllocate(src->info, src->numResults, src->numSuccessors,
+                              src->numRegions, src->numOperands);
   if (!op)
     return NULL;
-  *op = *src;
-  op->prev = op->next = NULL;
-  op->block = NULL;
-  op->orderIndex = 0;
-  op->capOperands = src->numOperands;
-  for (uint32_t i = 0; i < op->numResults; ++i) {
-    op->results[i] = src->results[i];
-    op->results[i].firstUse = NULL;
+  if (!ipuIrOpSetAttrsAndProps(op, ipuIrOpAttrs(src), ipuIrOpProps(src))) {
+    ipuIrOpFree(op);
+    return NULL;
   }
+  op->loc = src->loc;
+  for (uint32_t i = 0; i < op->numResults; ++i)
+    ipuIrOpResult(op, i)->type = ipuIrOpResult(src, i)->type;
   IpuBlockOperand *succs = ipuIrOpSuccessors(op);
   IpuBlockOperand *srcSuccs = ipuIrOpSuccessors(src);
-  for (uint32_t i = 0; i < op->numSuccessors; ++i) {
-    succs[i].owner = op;
+  for (uint32_t i = 0; i < op->numSuccessors; ++i)
     ipuIrBlockOperandLink(&succs[i], srcSuccs[i].block);
-  }
-  op->operands = ipuIrOpInlineOperands(op);
-  for (uint32_t i = 0; i < op->numOperands; ++i) {
-    op->operands[i].owner = op;
-    ipuIrOperandLink(&op->operands[i], src->operands[i].value);
-  }
+  IpuOpOperand *operands = ipuIrOpOperands(op);
+  IpuOpOperand *srcOperands = ipuIrOpOperands(src);
+  for (uint32_t i = 0; i < op->numOperands; ++i)
+    ipuIrOperandLink(&operands[i], srcOperands[i].value);
   /* Regions last: a failure below leaves a complete op to destroy. */
   IpuRegion **regions = ipuIrOpRegions(op);
   IpuRegion **srcRegions = ipuIrOpRegions(src);
-  for (uint32_t i = 0; i < op->numRegions; ++i)
-    regions[i] = NULL;
   bool ok = true;
   for (uint32_t i = 0; i < op->numRegions && ok; ++i) {
     regions[i] = ipuRegionCreate(ctx);
@@ -69,11 +58,11 @@ static IpuOp *cloneShell(const IpuOp *src, IpuPtrMap *map) {
       break;
     }
     regions[i]->parentOp = op;
-    regions[i]->index = i;
+    regions[i]->index = (int32_t)i;
     ok = cloneBlocks(srcRegions[i], regions[i], map);
   }
   for (uint32_t i = 0; ok && i < op->numResults; ++i)
-    ok = ipuPtrMapPut(map, &src->results[i], &op->results[i]);
+    ok = ipuPtrMapPut(map, ipuIrOpResult(src, i), ipuIrOpResult(op, i));
   if (!ok) {
     ipuIrDestroyDetachedOp(op);
     return NULL;
@@ -83,12 +72,13 @@ static IpuOp *cloneShell(const IpuOp *src, IpuPtrMap *map) {
 
 static void remapUses(IpuOp *root, const IpuPtrMap *map) {
   for (IpuOp *op = root; op; op = ipuIrNextPreOrder(op, root, false)) {
+    IpuOpOperand *operands = ipuIrOpOperands(op);
     for (uint32_t i = 0; i < op->numOperands; ++i) {
-      IpuValue v = op->operands[i].value;
+      IpuValue v = operands[i].value;
       IpuValue mapped = v ? ipuPtrMapGet(map, v) : NULL;
       if (mapped) {
-        ipuIrOperandUnlink(&op->operands[i]);
-        ipuIrOperandLink(&op->operands[i], mapped);
+        ipuIrOperandUnlink(&operands[i]);
+        ipuIrOperandLink(&operands[i], mapped);
       }
     }
     IpuBlockOperand *succs = ipuIrOpSuccessors(op);
@@ -124,6 +114,6 @@ IpuOp *ipuOpClone(IpuOp *src) {
   return root;
 fail:
   ipuPtrMapDestroy(&map);
-  ipuIrReportOutOfMemory(ipuIrOpCtx(src), src->loc);
+  ipuIrReportOutOfMemory(ipuIrOpCtx(src), ipuIrOpLoc(src));
   return NULL;
 }

@@ -24,7 +24,7 @@ IpuContext *ipuContextCreate(const IpuAllocator *allocator) {
   ipuHashTableInit(&ctx->idents);
   ipuHashTableInit(&ctx->types);
   ipuHashTableInit(&ctx->attrs);
-  ipuHashTableInit(&ctx->opDefs);
+  ipuHashTableInit(&ctx->opNames);
   ipuHashTableInit(&ctx->resources);
   return ctx;
 }
@@ -35,6 +35,7 @@ void ipuContextDestroy(IpuContext *ctx) {
   ipuAttrStorageDisposeAll(ctx);
   ipuResourcesDispose(ctx);
   ipuRegistryDispose(ctx);
+  ipuSlabDispose(ctx);
   ipuHashTableDispose(ctx, &ctx->idents);
   ipuHashTableDispose(ctx, &ctx->types);
   ipuHashTableDispose(ctx, &ctx->attrs);
@@ -128,11 +129,11 @@ static IpuArenaChunk *newChunk(IpuContext *ctx, size_t dataSize) {
 
 void *ipuArenaAlloc(IpuContext *ctx, size_t size) {
   IpuArena *arena = &ctx->arena;
-  if (size > SIZE_MAX - 15)
+  if (size > SIZE_MAX - 7)
     return NULL;
-  size = (size + 15) & ~(size_t)15;
+  size = (size + 7) & ~(size_t)7;
   if (size == 0)
-    size = 16;
+    size = 8;
   if (size > ARENA_BIG_OBJECT) {
     /* A chunk of its own, linked behind the current one so the current
      * chunk's free space stays in use. */

@@ -1,15 +1,20 @@
-/* The dialect registry: dialect definitions by pointer, and their op
- * definitions indexed by full name ("hl.add") for the parser and builder. */
+/* The dialect registry: dialect definitions by pointer, and one name record
+ * per op name (IpuOpNameInfo: registered definition, dialect, interned
+ * name) for the parser, the builder and every op. */
 #include <string.h>
 
-#include "context_impl.h"
+#include "op_impl.h"
 
 static uint64_t hashName(IpuStringRef name) {
   return ipuHashBytes(name.data, name.length);
 }
 
-static const IpuOpDefEntry *findOpDef(IpuContext *ctx, IpuStringRef name) {
-  return ipuHashTableFind(&ctx->opDefs, hashName(name), ipuHashMatchStringRef,
+static size_t cacheSlot(const char *text) {
+  return ((uintptr_t)text >> 3) & 15u;
+}
+
+static IpuOpNameInfo *findInfo(IpuContext *ctx, IpuStringRef name) {
+  return ipuHashTableFind(&ctx->opNames, hashName(name), ipuHashMatchStringRef,
                           &name);
 }
 
@@ -19,6 +24,32 @@ static IpuLogicalResult registrationError(IpuContext *ctx, const char *what,
                       "cannot register dialect: %s '%s' is already registered "
                       "with a different definition",
                       what, name);
+}
+
+static IpuLogicalResult outOfMemory(IpuContext *ctx) {
+  return ipuEmitError(ctx, ipuLocUnknownGet(ctx), "out of memory");
+}
+
+static IpuOpNameInfo *newInfo(IpuContext *ctx, IpuStringRef name) {
+  IpuIdent ident = ipuIdentGet(ctx, name);
+  IpuOpNameInfo *info = ident ? ipuArenaAlloc(ctx, sizeof *info) : NULL;
+  if (!info)
+    return NULL;
+  info->ident = ident;
+  info->name = ipuIdentStr(ident);
+  info->ctx = ctx;
+  info->dialectsSeen = -1;
+  info->plainName = true;
+  for (size_t i = 0; i < name.length; i++) {
+    unsigned char c = (unsigned char)name.data[i];
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+      info->plainName = false;
+  }
+  return info;
+}
+
+static bool matchSame(const void *entry, const void *key) {
+  return entry == key;
 }
 
 IpuLogicalResult ipuContextRegisterDialect(IpuContext *ctx,
@@ -40,7 +71,9 @@ IpuLogicalResult ipuContextRegisterDialect(IpuContext *ctx,
       return ipuEmitError(ctx, ipuLocUnknownGet(ctx),
                           "cannot register dialect '%s': op #%ld has no name",
                           dialect->name, (long)i);
-    if (findOpDef(ctx, ipuStringRefFromCString(def->name)))
+    const IpuOpNameInfo *old =
+        findInfo(ctx, ipuStringRefFromCString(def->name));
+    if (old && old->def)
       return registrationError(ctx, "op", def->name);
     for (intptr_t j = 0; j < i; j++)
       if (strcmp(dialect->ops[j]->name, def->name) == 0)
@@ -54,34 +87,64 @@ IpuLogicalResult ipuContextRegisterDialect(IpuContext *ctx,
     const IpuDialectDef **list =
         ipuRealloc(ctx, (void *)ctx->dialects, (size_t)cap * sizeof *list);
     if (!list)
-      return ipuEmitError(ctx, ipuLocUnknownGet(ctx), "out of memory");
+      return outOfMemory(ctx);
     ctx->dialects = list;
     ctx->capDialects = cap;
   }
-  intptr_t added = 0;
-  for (; added < dialect->numOps; added++) {
-    const IpuOpDef *def = dialect->ops[added];
-    IpuOpDefEntry *entry = ipuAlloc(ctx, sizeof *entry);
-    if (!entry)
-      break;
-    entry->name = ipuStringRefFromCString(def->name);
-    entry->def = def;
-    entry->dialect = dialect;
-    if (!ipuHashTableInsert(ctx, &ctx->opDefs, hashName(entry->name), entry)) {
-      ipuFree(ctx, entry);
-      break;
+  /* Everything that can fail comes before the first change: the records
+   * (arena memory, harmless if unused) and the table's room. */
+  intptr_t n = dialect->numOps;
+  IpuOpNameInfo **made = ipuAlloc(ctx, (size_t)(n ? n : 1) * sizeof *made);
+  if (!made)
+    return outOfMemory(ctx);
+  for (intptr_t i = 0; i < n; i++) {
+    made[i] = newInfo(ctx, ipuStringRefFromCString(dialect->ops[i]->name));
+    if (!made[i]) {
+      ipuFree(ctx, made);
+      return outOfMemory(ctx);
     }
   }
-  if (added < dialect->numOps) {
-    for (intptr_t i = 0; i < added; i++) {
-      IpuStringRef name = ipuStringRefFromCString(dialect->ops[i]->name);
-      ipuFree(ctx, ipuHashTableRemove(&ctx->opDefs, hashName(name),
-                                      ipuHashMatchStringRef, &name));
-    }
-    return ipuEmitError(ctx, ipuLocUnknownGet(ctx), "out of memory");
+  if (!ipuHashTableReserve(ctx, &ctx->opNames, (size_t)n)) {
+    ipuFree(ctx, made);
+    return outOfMemory(ctx);
   }
+  /* Ops made earlier under an unregistered name keep that record (and
+   * stay unregistered, as they were created). */
+  for (intptr_t i = 0; i < n; i++) {
+    IpuOpNameInfo *info = made[i];
+    info->def = dialect->ops[i];
+    info->dialect = dialect;
+    uint64_t hash = hashName(info->name);
+    IpuOpNameInfo *old = findInfo(ctx, info->name);
+    if (old)
+      ipuHashTableRemove(&ctx->opNames, hash, matchSame, old);
+    ipuHashTableInsert(ctx, &ctx->opNames, hash, info);
+  }
+  ipuFree(ctx, made);
+  memset(ctx->nameCache, 0, sizeof ctx->nameCache); /* records replaced */
   ctx->dialects[ctx->numDialects++] = dialect;
   return IPU_SUCCESS;
+}
+
+const IpuOpNameInfo *ipuIrOpNameInfoGet(IpuContext *ctx, IpuStringRef name) {
+  if (!name.data)
+    name.data = "";
+  /* The same text address is the same interned text: records keep their
+   * ident's, which never moves or changes. */
+  const IpuOpNameInfo *cached = ctx->nameCache[cacheSlot(name.data)];
+  if (cached && cached->name.data == name.data &&
+      cached->name.length == name.length)
+    return cached;
+  uint64_t hash = hashName(name);
+  IpuOpNameInfo *info = ipuHashTableFind(&ctx->opNames, hash,
+                                         ipuHashMatchStringRef, &name);
+  if (!info) {
+    info = newInfo(ctx, name);
+    if (!info || !ipuHashTableInsert(ctx, &ctx->opNames, hash, info))
+      return NULL;
+  }
+  ctx->nameCache[cacheSlot(info->name.data)] = info;
+  return info;
 }
 
 const IpuDialectDef *ipuContextLookupDialect(IpuContext *ctx,
@@ -93,18 +156,34 @@ const IpuDialectDef *ipuContextLookupDialect(IpuContext *ctx,
   return NULL;
 }
 
+const IpuDialectDef *ipuIrOpNamePrefixDialect(const IpuOpNameInfo *info) {
+  IpuContext *ctx = info->ctx;
+  if (info->dialectsSeen != ctx->numDialects) {
+    /* A cache in the shared record: registration can only add dialects. */
+    IpuOpNameInfo *mutableInfo = (IpuOpNameInfo *)info;
+    const char *dot = memchr(info->name.data, '.', info->name.length);
+    mutableInfo->inDialect =
+        dot ? ipuContextLookupDialect(
+                  ctx, ipuStringRefMake(info->name.data,
+                                        (size_t)(dot - info->name.data)))
+            : NULL;
+    mutableInfo->dialectsSeen = ctx->numDialects;
+  }
+  return info->inDialect;
+}
+
 const IpuOpDef *ipuContextLookupOpDef(IpuContext *ctx, IpuStringRef name) {
-  const IpuOpDefEntry *entry = findOpDef(ctx, name);
-  return entry ? entry->def : NULL;
+  const IpuOpNameInfo *info = findInfo(ctx, name);
+  return info ? info->def : NULL;
 }
 
 const IpuDialectDef *ipuContextLookupOpDefDialect(IpuContext *ctx,
                                                   const IpuOpDef *def) {
   if (!def || !def->name)
     return NULL;
-  const IpuOpDefEntry *entry =
-      findOpDef(ctx, ipuStringRefFromCString(def->name));
-  return entry && entry->def == def ? entry->dialect : NULL;
+  const IpuOpNameInfo *info =
+      findInfo(ctx, ipuStringRefFromCString(def->name));
+  return info && info->def == def ? info->dialect : NULL;
 }
 
 intptr_t ipuContextGetNumDialects(const IpuContext *ctx) {
@@ -116,10 +195,7 @@ const IpuDialectDef *ipuContextGetDialect(const IpuContext *ctx, intptr_t i) {
 }
 
 void ipuRegistryDispose(IpuContext *ctx) {
-  IpuHashTable *t = &ctx->opDefs;
-  for (size_t i = 0; i < t->capacity; i++)
-    ipuFree(ctx, t->slots[i].value);
-  ipuHashTableDispose(ctx, t);
+  ipuHashTableDispose(ctx, &ctx->opNames); /* the records are arena memory */
   ipuFree(ctx, (void *)ctx->dialects);
   ctx->dialects = NULL;
   ctx->numDialects = ctx->capDialects = 0;

@@ -262,7 +262,7 @@ IpuDomTree *ipuDomTreeCreate(IpuRegion *region) {
   ok = ok && numberTree(t, &s);
   freeScratch(ctx, &s);
   if (!ok) {
-    ipuIrReportOutOfMemory(ctx, region->parentOp ? region->parentOp->loc
+    ipuIrReportOutOfMemory(ctx, region->parentOp ? ipuIrOpLoc(region->parentOp)
                                                   : ipuLocUnknownGet(ctx));
     ipuDomTreeDestroy(t);
     return NULL;
@@ -334,11 +334,11 @@ IpuBlock *ipuDomTreeGetChild(const IpuDomTree *t, const IpuBlock *b,
 
 bool ipuRegionHasSSADominance(const IpuRegion *r) {
   const IpuOp *op = r ? r->parentOp : NULL;
-  if (!op || !op->def)
+  if (!op || !ipuIrOpDef(op))
     return true; /* unregistered ops' regions are SSACFG, as in MLIR */
-  if (op->def->traits & IPU_TRAIT_GRAPH_REGION)
+  if (ipuIrOpDef(op)->traits & IPU_TRAIT_GRAPH_REGION)
     return false;
-  return strcmp(op->def->name, "builtin.module") != 0;
+  return strcmp(ipuIrOpDef(op)->name, "builtin.module") != 0;
 }
 
 IpuBlock *ipuRegionFindAncestorBlock(const IpuRegion *region, IpuBlock *b) {

@@ -45,8 +45,7 @@ static void placeSlot(IpuHashTable *t, uint64_t hash, void *value) {
   t->slots[i].value = value;
 }
 
-static bool grow(IpuContext *ctx, IpuHashTable *t) {
-  size_t newCapacity = t->capacity ? t->capacity * 2 : 16;
+static bool rehash(IpuContext *ctx, IpuHashTable *t, size_t newCapacity) {
   IpuHashSlot *newSlots = ipuCalloc(ctx, newCapacity, sizeof(IpuHashSlot));
   if (!newSlots)
     return false;
@@ -65,10 +64,27 @@ static bool grow(IpuContext *ctx, IpuHashTable *t) {
   return true;
 }
 
+/* Keep the load at most 70%: linear probing degrades quickly above. */
+static bool fits(size_t count, size_t capacity) {
+  return count * 10 <= capacity * 7;
+}
+
+bool ipuHashTableReserve(IpuContext *ctx, IpuHashTable *t, size_t extra) {
+  if (extra > SIZE_MAX / 16 - t->count)
+    return false;
+  size_t need = t->count + extra;
+  if (fits(need, t->capacity))
+    return true;
+  size_t capacity = t->capacity ? t->capacity : 16;
+  while (!fits(need, capacity))
+    capacity *= 2;
+  return rehash(ctx, t, capacity);
+}
+
 bool ipuHashTableInsert(IpuContext *ctx, IpuHashTable *t, uint64_t hash,
                         void *value) {
-  /* Keep the load at most 70%: linear probing degrades quickly above. */
-  if ((t->count + 1) * 10 > t->capacity * 7 && !grow(ctx, t))
+  if (!fits(t->count + 1, t->capacity) &&
+      !rehash(ctx, t, t->capacity ? t->capacity * 2 : 16))
     return false;
   placeSlot(t, hash, value);
   t->count++;

@@ -35,6 +35,8 @@ void *ipuHashTableFind(const IpuHashTable *t, uint64_t hash,
 /* Adds an entry (no check for an equal one). Fails only on allocation. */
 bool ipuHashTableInsert(IpuContext *ctx, IpuHashTable *t, uint64_t hash,
                         void *value);
+/* Makes room for `extra` more entries, so that many inserts cannot fail. */
+bool ipuHashTableReserve(IpuContext *ctx, IpuHashTable *t, size_t extra);
 /* Removes and returns the matching entry, or NULL. */
 void *ipuHashTableRemove(IpuHashTable *t, uint64_t hash, IpuHashMatchFn match,
                          const void *key);

@@ -7,19 +7,19 @@
 static IpuDiagnostic *createOpDiagnostic(const IpuOp *op, IpuSeverity severity,
                                          const char *fmt, va_list ap) {
   IpuContext *ctx = ipuIrOpCtx(op);
-  const char *name = ipuIdentCStr(op->name);
+  const char *name = ipuIdentCStr(ipuIrOpName(op));
   va_list copy;
   va_copy(copy, ap);
   int length = vsnprintf(NULL, 0, fmt, copy);
   va_end(copy);
   char *message = length >= 0 ? ipuAlloc(ctx, (size_t)length + 1) : NULL;
   if (!message)
-    return ipuDiagnosticCreate(ctx, severity, op->loc, "'%s' op %s", name,
-                               length < 0 ? "(bad message format)"
-                                          : "(out of memory)");
+    return ipuDiagnosticCreate(
+        ctx, severity, ipuIrOpLoc(op), "'%s' op %s", name,
+        length < 0 ? "(bad message format)" : "(out of memory)");
   vsnprintf(message, (size_t)length + 1, fmt, ap);
-  IpuDiagnostic *diag =
-      ipuDiagnosticCreate(ctx, severity, op->loc, "'%s' op %s", name, message);
+  IpuDiagnostic *diag = ipuDiagnosticCreate(ctx, severity, ipuIrOpLoc(op),
+                                            "'%s' op %s", name, message);
   ipuFree(ctx, message);
   return diag;
 }

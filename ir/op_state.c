@@ -1,20 +1,41 @@
 /* IpuOpState: the growable description of an op that ipuOpCreate consumes;
  * a failed allocation poisons it (capacity -1) so creation reports it. */
+#include <stddef.h>
 #include <string.h>
 
 #include "op_impl.h"
 
+/* The fields before the inline arrays: those need no clearing. */
+static void clearFields(IpuOpState *st) {
+  memset(st, 0, offsetof(IpuOpState, inlineOperands));
+}
+
 void ipuOpStateInit(IpuOpState *st, IpuContext *ctx, IpuStringRef name,
                     IpuLocation loc) {
-  memset(st, 0, sizeof *st);
+  clearFields(st);
   st->ctx = ctx;
   st->name = name;
   st->loc = loc;
+  st->operands = st->inlineOperands;
+  st->capOperands = sizeof st->inlineOperands / sizeof *st->inlineOperands;
+  st->resultTypes = st->inlineResultTypes;
+  st->capResults =
+      sizeof st->inlineResultTypes / sizeof *st->inlineResultTypes;
 }
 
-/* Makes room for `extra` more elements of `elemSize` bytes in *array. */
-static bool reserve(IpuContext *ctx, void **array, intptr_t num, intptr_t *cap,
-                    intptr_t extra, size_t elemSize) {
+void ipuOpStateSetFileLineCol(IpuOpState *st, IpuIdent file, unsigned line,
+                              unsigned column) {
+  st->loc = NULL;
+  st->locFile = file;
+  st->locLine = line;
+  st->locColumn = column;
+}
+
+/* Makes room for `extra` more elements of `elemSize` bytes in *array,
+ * which starts out as the state's own `inlineArray`. */
+static bool reserve(IpuContext *ctx, void **array, const void *inlineArray,
+                    intptr_t num, intptr_t *cap, intptr_t extra,
+                    size_t elemSize) {
   if (*cap < 0)
     return false;
   if (extra < 0 || num > INTPTR_MAX / 2 - extra) {
@@ -26,7 +47,14 @@ static bool reserve(IpuContext *ctx, void **array, intptr_t num, intptr_t *cap,
   intptr_t newCap = *cap ? *cap * 2 : 4;
   if (newCap < num + extra)
     newCap = num + extra;
-  void *grown = ipuRealloc(ctx, *array, (size_t)newCap * elemSize);
+  void *grown;
+  if (*array == inlineArray) {
+    grown = ipuAlloc(ctx, (size_t)newCap * elemSize);
+    if (grown && num)
+      memcpy(grown, *array, (size_t)num * elemSize);
+  } else {
+    grown = ipuRealloc(ctx, *array, (size_t)newCap * elemSize);
+  }
   if (!grown) {
     *cap = -1;
     return false;
@@ -37,15 +65,17 @@ static bool reserve(IpuContext *ctx, void **array, intptr_t num, intptr_t *cap,
 }
 
 void ipuOpStateAddOperands(IpuOpState *st, intptr_t n, const IpuValue *vals) {
-  if (n <= 0 || !reserve(st->ctx, (void **)&st->operands, st->numOperands,
-                         &st->capOperands, n, sizeof *st->operands))
+  if (n <= 0 || !reserve(st->ctx, (void **)&st->operands, st->inlineOperands,
+                         st->numOperands, &st->capOperands, n,
+                         sizeof *st->operands))
     return;
   memcpy(st->operands + st->numOperands, vals, (size_t)n * sizeof *vals);
   st->numOperands += n;
 }
 
 void ipuOpStateAddResults(IpuOpState *st, intptr_t n, const IpuType *types) {
-  if (n <= 0 || !reserve(st->ctx, (void **)&st->resultTypes, st->numResults,
+  if (n <= 0 || !reserve(st->ctx, (void **)&st->resultTypes,
+                         st->inlineResultTypes, st->numResults,
                          &st->capResults, n, sizeof *st->resultTypes))
     return;
   if (types)
@@ -56,8 +86,9 @@ void ipuOpStateAddResults(IpuOpState *st, intptr_t n, const IpuType *types) {
 }
 
 void ipuOpStateAddSuccessors(IpuOpState *st, intptr_t n, IpuBlock *const *bs) {
-  if (n <= 0 || !reserve(st->ctx, (void **)&st->successors, st->numSuccessors,
-                         &st->capSuccessors, n, sizeof *st->successors))
+  if (n <= 0 || !reserve(st->ctx, (void **)&st->successors, NULL,
+                         st->numSuccessors, &st->capSuccessors, n,
+                         sizeof *st->successors))
     return;
   memcpy(st->successors + st->numSuccessors, bs, (size_t)n * sizeof *bs);
   st->numSuccessors += n;
@@ -67,8 +98,8 @@ void ipuOpStateAddOwnedRegions(IpuOpState *st, intptr_t n,
                                IpuRegion *const *regions) {
   if (n <= 0)
     return;
-  if (!reserve(st->ctx, (void **)&st->regions, st->numRegions, &st->capRegions,
-               n, sizeof *st->regions)) {
+  if (!reserve(st->ctx, (void **)&st->regions, NULL, st->numRegions,
+               &st->capRegions, n, sizeof *st->regions)) {
     /* Ownership moved to us: do not leak what we cannot hold. */
     for (intptr_t i = 0; regions && i < n; ++i)
       if (regions[i])
@@ -102,11 +133,13 @@ void ipuOpStateDispose(IpuOpState *st) {
   for (intptr_t i = 0; i < st->numRegions; ++i)
     if (st->regions[i])
       ipuRegionDestroy(st->regions[i]);
-  ipuFree(st->ctx, st->operands);
-  ipuFree(st->ctx, st->resultTypes);
+  if (st->operands != st->inlineOperands)
+    ipuFree(st->ctx, st->operands);
+  if (st->resultTypes != st->inlineResultTypes)
+    ipuFree(st->ctx, st->resultTypes);
   ipuFree(st->ctx, st->successors);
   ipuFree(st->ctx, st->regions);
   IpuContext *ctx = st->ctx;
-  memset(st, 0, sizeof *st);
+  clearFields(st);
   st->ctx = ctx;
 }

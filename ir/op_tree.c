@@ -72,26 +72,17 @@ IpuOp *ipuIrNextPostOrder(const IpuOp *op, const IpuOp *root) {
 /* ---- Destruction. ---------------------------------------------------- */
 
 static void dropOpUses(IpuOp *op) {
+  IpuOpOperand *operands = ipuIrOpOperands(op);
   for (uint32_t i = 0; i < op->numOperands; ++i)
-    ipuIrOperandUnlink(&op->operands[i]);
+    ipuIrOperandUnlink(&operands[i]);
   IpuBlockOperand *succs = ipuIrOpSuccessors(op);
   for (uint32_t i = 0; i < op->numSuccessors; ++i)
     ipuIrBlockOperandUnlink(&succs[i]);
 }
 
-static void dropTreeUses(IpuOp *root) {
-  for (IpuOp *op = root; op; op = ipuIrNextPreOrder(op, root, false))
-    dropOpUses(op);
-}
-
-void ipuIrDropBlockUses(IpuBlock *b) {
-  for (IpuOp *op = b->firstOp; op; op = op->next)
-    dropTreeUses(op);
-}
-
 static void cutUses(IpuValue v) {
   while (v->firstUse)
-    ipuIrOperandUnlink(v->firstUse);
+    ipuIrOperandUnlink(ipuIrFirstUse(v));
 }
 
 /* Frees a block whose ops are gone. */
@@ -99,12 +90,12 @@ static void freeBlockShell(IpuBlock *b) {
   IpuContext *ctx = b->ctx;
   for (int32_t i = 0; i < b->numArgs; ++i) {
     cutUses(&b->args[i]->value);
-    ipuFree(ctx, b->args[i]);
+    ipuSlabFree(ctx, b->args[i], sizeof(IpuBlockArgument));
   }
   ipuFree(ctx, b->args);
   while (b->firstPred)
     ipuIrBlockOperandUnlink(b->firstPred);
-  ipuFree(ctx, b);
+  ipuSlabFree(ctx, b, sizeof *b);
 }
 
 static void freeRegionShell(IpuRegion *r) {
@@ -112,25 +103,25 @@ static void freeRegionShell(IpuRegion *r) {
     next = b->next;
     freeBlockShell(b);
   }
-  ipuFree(r->ctx, r);
+  ipuSlabFree(r->ctx, r, sizeof *r);
 }
 
 /* Frees an op whose regions hold no ops any more. */
 static void freeOpShell(IpuOp *op) {
-  IpuContext *ctx = ipuIrOpCtx(op);
   for (uint32_t i = 0; i < op->numResults; ++i)
-    cutUses((IpuValue)&op->results[i]);
+    cutUses(ipuIrOpResult(op, i));
   dropOpUses(op);
   IpuRegion **regions = ipuIrOpRegions(op);
   for (uint32_t i = 0; i < op->numRegions; ++i)
     if (regions[i]) /* NULL only in a clone that ran out of memory */
       freeRegionShell(regions[i]);
-  if (op->operands != ipuIrOpInlineOperands(op))
-    ipuFree(ctx, op->operands);
-  ipuFree(ctx, op);
+  ipuIrOpFree(op);
 }
 
-/* Frees a detached tree whose internal uses are dropped, leaves first. */
+/* Frees a detached tree, leaves first, in one pass: each value's remaining
+ * uses are cut before it goes and each op unlinks its own operands, so no
+ * use list ever points at freed memory, whatever the order of definitions
+ * and uses. */
 static void freeTree(IpuOp *root) {
   IpuOp *op = ipuIrFirstPostOrder(root);
   while (op) {
@@ -142,10 +133,7 @@ static void freeTree(IpuOp *root) {
   }
 }
 
-void ipuIrDestroyDetachedOp(IpuOp *op) {
-  dropTreeUses(op);
-  freeTree(op);
-}
+void ipuIrDestroyDetachedOp(IpuOp *op) { freeTree(op); }
 
 static void freeBlockOps(IpuBlock *b) {
   for (IpuOp *op; (op = b->firstOp);) {
@@ -155,14 +143,11 @@ static void freeBlockOps(IpuBlock *b) {
 }
 
 void ipuIrDestroyDetachedBlock(IpuBlock *b) {
-  ipuIrDropBlockUses(b);
   freeBlockOps(b);
   freeBlockShell(b);
 }
 
 void ipuIrDestroyDetachedRegion(IpuRegion *r) {
-  for (IpuBlock *b = r->firstBlock; b; b = b->next)
-    ipuIrDropBlockUses(b);
   for (IpuBlock *b = r->firstBlock; b; b = b->next)
     freeBlockOps(b);
   freeRegionShell(r);

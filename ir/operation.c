@@ -14,14 +14,29 @@ void ipuIrReportOutOfMemory(IpuContext *ctx, IpuLocation loc) {
 
 /* ---- Creation. ------------------------------------------------------- */
 
-/* Finds the definition of st->name, or decides (as MLIR does) whether an
+/* The location of a state for diagnostics: a packed position is made into
+ * a location here (creation failed, so nothing is saved by waiting). */
+static IpuLocation stateLoc(IpuOpState *st) {
+  if (!st->loc && st->locFile)
+    st->loc = ipuLocFileGet(st->ctx, st->locFile, st->locLine, st->locColumn);
+  if (!st->loc)
+    st->loc = ipuLocUnknownGet(st->ctx);
+  return st->loc;
+}
+
+/* Finds the name record of st->name and decides, as MLIR does, whether an
  * unregistered op of that name may exist. */
-static bool resolveName(IpuOpState *st, const IpuOpDef **defOut) {
+static bool resolveName(IpuOpState *st, const IpuOpNameInfo **infoOut) {
   IpuContext *ctx = st->ctx;
-  IpuStringRef name = st->name;
-  *defOut = ipuContextLookupOpDef(ctx, name);
-  if (*defOut)
+  const IpuOpNameInfo *info = ipuIrOpNameInfoGet(ctx, st->name);
+  *infoOut = info;
+  if (!info) {
+    ipuIrReportOutOfMemory(ctx, stateLoc(st));
+    return false;
+  }
+  if (info->def)
     return true;
+  IpuStringRef name = info->name;
   bool allow = ipuContextGetAllowUnregisteredDialects(ctx);
   const char *dot = name.length ? memchr(name.data, '.', name.length) : NULL;
   if (!dot) {
@@ -29,19 +44,20 @@ static bool resolveName(IpuOpState *st, const IpuOpDef **defOut) {
     if (allow)
       return true;
     if (ipuContextLookupDialect(ctx, name))
-      ipuEmitError(ctx, st->loc,
+      ipuEmitError(ctx, stateLoc(st),
                    "'%.*s' op created with unregistered dialect. If this is "
                    "intended, please call allowUnregisteredDialects() on the "
                    "MLIRContext, or use -allow-unregistered-dialect with the "
                    "MLIR opt tool used",
                    (int)name.length, name.data);
     else
-      ipuEmitError(ctx, st->loc, "%s", kUnregisteredDialectMsg);
+      ipuEmitError(ctx, stateLoc(st), "%s", kUnregisteredDialectMsg);
     return false;
   }
-  IpuStringRef dialect = ipuStringRefMake(name.data, (size_t)(dot - name.data));
-  if (ipuContextLookupDialect(ctx, dialect)) {
-    ipuEmitError(ctx, st->loc,
+  if (ipuIrOpNamePrefixDialect(info)) {
+    IpuStringRef dialect =
+        ipuStringRefMake(name.data, (size_t)(dot - name.data));
+    ipuEmitError(ctx, stateLoc(st),
                  "unregistered operation '%.*s' found in dialect ('%.*s') "
                  "that does not allow unknown operations",
                  (int)name.length, name.data, (int)dialect.length,
@@ -49,7 +65,7 @@ static bool resolveName(IpuOpState *st, const IpuOpDef **defOut) {
     return false;
   }
   if (!allow) {
-    ipuEmitError(ctx, st->loc, "%s", kUnregisteredDialectMsg);
+    ipuEmitError(ctx, stateLoc(st), "%s", kUnregisteredDialectMsg);
     return false;
   }
   return true;
@@ -122,7 +138,8 @@ static bool splitInherentAttrs(IpuOpState *st, const IpuOpDef *def) {
 
 static bool inferResultTypes(IpuOpState *st, const IpuOpDef *def) {
   if (!def || !def->inferResultTypes) {
-    ipuEmitError(st->ctx, st->loc, "'%.*s' op cannot infer its result types",
+    ipuEmitError(st->ctx, stateLoc(st),
+                 "'%.*s' op cannot infer its result types",
                  (int)st->name.length, st->name.data);
     return false;
   }
@@ -130,32 +147,34 @@ static bool inferResultTypes(IpuOpState *st, const IpuOpDef *def) {
   if (n > st->numResults) {
     ipuOpStateAddResults(st, n - st->numResults, NULL);
     if (st->capResults < 0) {
-      ipuIrReportOutOfMemory(st->ctx, st->loc);
+      ipuIrReportOutOfMemory(st->ctx, stateLoc(st));
       return false;
     }
   }
   return ipuSucceeded(def->inferResultTypes(
-      st->ctx, st->loc, st->numOperands, st->operands, st->attributes,
+      st->ctx, stateLoc(st), st->numOperands, st->operands, st->attributes,
       st->properties, n, st->resultTypes));
 }
 
 static bool checkState(IpuOpState *st) {
   if (st->capOperands < 0 || st->capResults < 0 || st->capSuccessors < 0 ||
       st->capRegions < 0) {
-    ipuIrReportOutOfMemory(st->ctx, st->loc);
+    ipuIrReportOutOfMemory(st->ctx, stateLoc(st));
     return false;
   }
-  const intptr_t limit = (intptr_t)(UINT32_MAX / 64);
+  const intptr_t limit = (intptr_t)IPU_IR_MAX_VALUES;
+  const intptr_t smallLimit = (intptr_t)IPU_IR_MAX_SUCCESSORS_OR_REGIONS;
   if (st->numOperands > limit || st->numResults > limit ||
-      st->numSuccessors > limit || st->numRegions > limit) {
-    ipuEmitError(st->ctx, st->loc,
+      st->numSuccessors > smallLimit || st->numRegions > smallLimit) {
+    ipuEmitError(st->ctx, stateLoc(st),
                  "'%.*s' op has too many operands, results,"
                  " successors or regions",
                  (int)st->name.length, st->name.data);
     return false;
   }
   if (st->attributes && ipuAttrGetKind(st->attributes) != IPU_ATTR_DICTIONARY) {
-    ipuEmitError(st->ctx, st->loc, "'%.*s' op attributes must be a dictionary",
+    ipuEmitError(st->ctx, stateLoc(st),
+                 "'%.*s' op attributes must be a dictionary",
                  (int)st->name.length, st->name.data);
     return false;
   }
@@ -168,81 +187,76 @@ static bool createMissingRegions(IpuOpState *st) {
       continue;
     st->regions[i] = ipuRegionCreate(st->ctx);
     if (!st->regions[i]) {
-      ipuIrReportOutOfMemory(st->ctx, st->loc);
+      ipuIrReportOutOfMemory(st->ctx, stateLoc(st));
       return false;
     }
   }
   return true;
 }
 
+/* The op's location field: the given location, or the packed position
+ * (made into a location now if it does not pack). */
+static uint64_t opLocField(IpuOpState *st) {
+  if (!st->loc && st->locFile) {
+    uint64_t packed = ipuIrPackFileLineCol(st->ctx, st->locFile, st->locLine,
+                                           st->locColumn);
+    if (packed)
+      return packed;
+  }
+  return (uint64_t)(uintptr_t)stateLoc(st);
+}
+
 IpuOp *ipuOpCreate(IpuOpState *st) {
   IpuContext *ctx = st->ctx;
-  const IpuOpDef *def = NULL;
-  if (!st->loc)
-    st->loc = ipuLocUnknownGet(ctx);
-  if (!st->loc || !checkState(st) || !resolveName(st, &def))
+  const IpuOpNameInfo *info = NULL;
+  if (!checkState(st) || !resolveName(st, &info))
     goto fail;
+  const IpuOpDef *def = info->def;
   if (!splitInherentAttrs(st, def)) {
-    ipuIrReportOutOfMemory(ctx, st->loc);
+    ipuIrReportOutOfMemory(ctx, stateLoc(st));
     goto fail;
   }
   if (st->inferResultTypes && !inferResultTypes(st, def))
     goto fail;
   for (intptr_t i = 0; i < st->numResults; ++i) {
     if (!st->resultTypes[i]) {
-      ipuEmitError(ctx, st->loc, "'%.*s' op result #%ld has no type",
+      ipuEmitError(ctx, stateLoc(st), "'%.*s' op result #%ld has no type",
                    (int)st->name.length, st->name.data, (long)i);
       goto fail;
     }
   }
   if (!createMissingRegions(st))
     goto fail;
-  IpuIdent name =
-      def ? ipuIdentGetC(ctx, def->name) : ipuIdentGet(ctx, st->name);
-  size_t size = sizeof(IpuOp) +
-                (size_t)st->numResults * sizeof(struct IpuValueImpl) +
-                (size_t)st->numSuccessors * sizeof(IpuBlockOperand) +
-                (size_t)st->numRegions * sizeof(IpuRegion *) +
-                (size_t)st->numOperands * sizeof(IpuOpOperand);
-  IpuOp *op = name ? ipuAlloc(ctx, size) : NULL;
+  uint64_t loc = opLocField(st);
+  IpuOp *op = loc ? ipuIrOpAllocate(info, (uint32_t)st->numResults,
+                                    (uint32_t)st->numSuccessors,
+                                    (uint32_t)st->numRegions,
+                                    (uint32_t)st->numOperands)
+                  : NULL;
+  if (op && !ipuIrOpSetAttrsAndProps(op, normalizeDict(st->attributes),
+                                     st->properties)) {
+    ipuIrOpFree(op);
+    op = NULL;
+  }
   if (!op) {
-    ipuIrReportOutOfMemory(ctx, st->loc);
+    ipuIrReportOutOfMemory(ctx, stateLoc(st));
     goto fail;
   }
-  op->prev = op->next = NULL;
-  op->block = NULL;
-  op->def = def;
-  op->name = name;
-  op->loc = st->loc;
-  op->attrs = normalizeDict(st->attributes);
-  op->props = st->properties;
-  op->numResults = (uint32_t)st->numResults;
-  op->numSuccessors = (uint32_t)st->numSuccessors;
-  op->numRegions = (uint32_t)st->numRegions;
-  op->numOperands = op->capOperands = (uint32_t)st->numOperands;
-  op->orderIndex = 0;
-  for (uint32_t i = 0; i < op->numResults; ++i) {
-    op->results[i].type = st->resultTypes[i];
-    op->results[i].firstUse = NULL;
-    op->results[i].index = i;
-    op->results[i].kind = IPU_VALUE_RESULT;
-  }
+  op->loc = loc;
+  for (uint32_t i = 0; i < op->numResults; ++i)
+    ipuIrOpResult(op, i)->type = st->resultTypes[i];
   IpuBlockOperand *succs = ipuIrOpSuccessors(op);
-  for (uint32_t i = 0; i < op->numSuccessors; ++i) {
-    succs[i].owner = op;
+  for (uint32_t i = 0; i < op->numSuccessors; ++i)
     ipuIrBlockOperandLink(&succs[i], st->successors[i]);
-  }
   IpuRegion **regions = ipuIrOpRegions(op);
   for (uint32_t i = 0; i < op->numRegions; ++i) {
     regions[i] = st->regions[i];
     regions[i]->parentOp = op;
-    regions[i]->index = i;
+    regions[i]->index = (int32_t)i;
   }
-  op->operands = ipuIrOpInlineOperands(op);
-  for (uint32_t i = 0; i < op->numOperands; ++i) {
-    op->operands[i].owner = op;
-    ipuIrOperandLink(&op->operands[i], st->operands[i]);
-  }
+  IpuOpOperand *operands = ipuIrOpInlineOperands(op);
+  for (uint32_t i = 0; i < op->numOperands; ++i)
+    ipuIrOperandLink(&operands[i], st->operands[i]);
   st->numRegions = 0; /* they belong to the op now */
   ipuOpStateDispose(st);
   return op;
@@ -262,25 +276,25 @@ void ipuOpDestroy(IpuOp *op) {
 /* ---- Identity. ------------------------------------------------------- */
 
 IpuContext *ipuOpGetContext(const IpuOp *op) { return ipuIrOpCtx(op); }
-IpuIdent ipuOpGetName(const IpuOp *op) { return op->name; }
-const IpuOpDef *ipuOpGetDef(const IpuOp *op) { return op->def; }
+IpuIdent ipuOpGetName(const IpuOp *op) { return ipuIrOpName(op); }
+const IpuOpDef *ipuOpGetDef(const IpuOp *op) { return ipuIrOpDef(op); }
 
 bool ipuOpIsA(const IpuOp *op, const char *name) {
-  return strcmp(ipuIdentCStr(op->name), name) == 0;
+  return strcmp(ipuIdentCStr(ipuIrOpName(op)), name) == 0;
 }
 
-IpuLocation ipuOpGetLoc(const IpuOp *op) { return op->loc; }
+IpuLocation ipuOpGetLoc(const IpuOp *op) { return ipuIrOpLoc(op); }
 void ipuOpSetLoc(IpuOp *op, IpuLocation loc) {
-  if (loc) /* the op's context comes from its location */
-    op->loc = loc;
+  if (loc)
+    op->loc = (uint64_t)(uintptr_t)loc;
 }
 
 bool ipuOpHasTrait(const IpuOp *op, uint32_t trait) {
-  return ipuOpDefHasTrait(op->def, trait);
+  return ipuOpDefHasTrait(ipuIrOpDef(op), trait);
 }
 
 const IpuDialectDef *ipuOpGetDialect(const IpuOp *op) {
-  return op->def ? ipuContextLookupOpDefDialect(ipuIrOpCtx(op), op->def) : NULL;
+  return op->info->def ? op->info->dialect : NULL;
 }
 
 /* ---- Operands, results, successors, regions. ------------------------- */
@@ -290,47 +304,20 @@ intptr_t ipuOpGetNumOperands(const IpuOp *op) { return op->numOperands; }
 IpuValue ipuOpGetOperand(const IpuOp *op, intptr_t i) {
   if (i < 0 || i >= (intptr_t)op->numOperands)
     return NULL;
-  return op->operands[i].value;
+  return ipuIrOpOperands(op)[i].value;
 }
 
 void ipuOpSetOperand(IpuOp *op, intptr_t i, IpuValue v) {
   if (i < 0 || i >= (intptr_t)op->numOperands)
     return;
-  ipuIrOperandUnlink(&op->operands[i]);
-  ipuIrOperandLink(&op->operands[i], v);
-}
-
-void ipuOpSetOperands(IpuOp *op, intptr_t n, const IpuValue *vals) {
-  IpuContext *ctx = ipuIrOpCtx(op);
-  if (n < 0 || n > (intptr_t)(UINT32_MAX / 64))
-    return;
-  IpuOpOperand *storage = op->operands;
-  if ((uint32_t)n > op->capOperands) {
-    storage = ipuAlloc(ctx, (size_t)n * sizeof *storage);
-    if (!storage) {
-      ipuIrReportOutOfMemory(ctx, op->loc); /* the op is left unchanged */
-      return;
-    }
-  }
-  for (uint32_t i = 0; i < op->numOperands; ++i)
-    ipuIrOperandUnlink(&op->operands[i]);
-  if (storage != op->operands) {
-    if (op->operands != ipuIrOpInlineOperands(op))
-      ipuFree(ctx, op->operands);
-    op->operands = storage;
-    op->capOperands = (uint32_t)n;
-  }
-  for (intptr_t i = 0; i < n; ++i) {
-    op->operands[i].owner = op;
-    ipuIrOperandLink(&op->operands[i], vals[i]);
-  }
-  op->numOperands = (uint32_t)n;
+  ipuIrOperandUnlink(&ipuIrOpOperands(op)[i]);
+  ipuIrOperandLink(&ipuIrOpOperands(op)[i], v);
 }
 
 IpuOpOperand *ipuOpGetOpOperand(IpuOp *op, intptr_t i) {
   if (i < 0 || i >= (intptr_t)op->numOperands)
     return NULL;
-  return &op->operands[i];
+  return &ipuIrOpOperands(op)[i];
 }
 
 intptr_t ipuOpGetNumResults(const IpuOp *op) { return op->numResults; }
@@ -338,7 +325,7 @@ intptr_t ipuOpGetNumResults(const IpuOp *op) { return op->numResults; }
 IpuValue ipuOpGetResult(const IpuOp *op, intptr_t i) {
   if (i < 0 || i >= (intptr_t)op->numResults)
     return NULL;
-  return (IpuValue)&op->results[i];
+  return ipuIrOpResult(op, (uint32_t)i);
 }
 
 intptr_t ipuOpGetNumSuccessors(const IpuOp *op) { return op->numSuccessors; }
@@ -368,85 +355,97 @@ IpuRegion *ipuOpGetRegion(const IpuOp *op, intptr_t i) {
 /* ---- Attributes and properties. -------------------------------------- */
 
 IpuAttr ipuOpGetAttrDict(const IpuOp *op) {
-  return op->attrs ? op->attrs : ipuDictionaryAttrGet(ipuIrOpCtx(op), 0, NULL);
+  IpuAttr attrs = ipuIrOpAttrs(op);
+  return attrs ? attrs : ipuDictionaryAttrGet(ipuIrOpCtx(op), 0, NULL);
+}
+
+static void setAttrsAndProps(IpuOp *op, IpuAttr attrs, IpuAttr props) {
+  if (!ipuIrOpSetAttrsAndProps(op, attrs, props))
+    ipuIrReportOutOfMemory(ipuIrOpCtx(op), ipuIrOpLoc(op));
 }
 
 /* Inherent attributes of registered ops go to the properties, as MLIR's
  * Operation::setAttrs does, so that ipuOpGetAttr never sees a stale one. */
 void ipuOpSetAttrDict(IpuOp *op, IpuAttr dict) {
   IpuContext *ctx = ipuIrOpCtx(op);
+  const IpuOpDef *def = ipuIrOpDef(op);
+  IpuAttr oldProps = ipuIrOpProps(op);
   dict = normalizeDict(dict);
-  if (!dict || !op->def || ipuAttrGetKind(dict) != IPU_ATTR_DICTIONARY) {
-    op->attrs = dict;
+  if (!dict || !def || ipuAttrGetKind(dict) != IPU_ATTR_DICTIONARY) {
+    setAttrsAndProps(op, dict, oldProps);
     return;
   }
   IpuOpState st;
-  ipuOpStateInit(&st, ctx, ipuIdentStr(op->name), op->loc);
+  ipuOpStateInit(&st, ctx, ipuIdentStr(ipuIrOpName(op)), ipuIrOpLoc(op));
   st.attributes = dict;
-  st.properties = op->props;
+  st.properties = oldProps;
   /* Here the new dictionary wins over the old properties. */
-  if (op->props && ipuAttrGetKind(op->props) == IPU_ATTR_DICTIONARY) {
+  if (oldProps && ipuAttrGetKind(oldProps) == IPU_ATTR_DICTIONARY) {
     intptr_t n = ipuDictionaryAttrGetNumEntries(dict);
     for (intptr_t i = 0; i < n && st.properties; ++i) {
       IpuNamedAttr e = ipuDictionaryAttrGetEntry(dict, i);
-      if (isInherentName(op->def, ipuIdentStr(e.name)))
+      if (isInherentName(def, ipuIdentStr(e.name)))
         st.properties = ipuDictionaryAttrSet(ctx, st.properties, e.name, NULL);
     }
     if (!st.properties) {
-      ipuIrReportOutOfMemory(ctx, op->loc);
+      ipuIrReportOutOfMemory(ctx, ipuIrOpLoc(op));
       return;
     }
   }
-  if (!splitInherentAttrs(&st, op->def)) {
-    ipuIrReportOutOfMemory(ctx, op->loc);
+  if (!splitInherentAttrs(&st, def)) {
+    ipuIrReportOutOfMemory(ctx, ipuIrOpLoc(op));
     return;
   }
-  op->attrs = normalizeDict(st.attributes);
-  op->props = st.properties;
+  setAttrsAndProps(op, normalizeDict(st.attributes), st.properties);
 }
 
-IpuAttr ipuOpGetProperties(const IpuOp *op) { return op->props; }
-void ipuOpSetProperties(IpuOp *op, IpuAttr props) { op->props = props; }
+IpuAttr ipuOpGetProperties(const IpuOp *op) { return ipuIrOpProps(op); }
+void ipuOpSetProperties(IpuOp *op, IpuAttr props) {
+  setAttrsAndProps(op, ipuIrOpAttrs(op), props);
+}
 
 IpuAttr ipuOpGetAttr(const IpuOp *op, const char *name) {
-  if (op->props && ipuAttrGetKind(op->props) == IPU_ATTR_DICTIONARY) {
-    IpuAttr a = ipuDictionaryAttrGetC(op->props, name);
+  IpuAttr props = ipuIrOpProps(op);
+  if (props && ipuAttrGetKind(props) == IPU_ATTR_DICTIONARY) {
+    IpuAttr a = ipuDictionaryAttrGetC(props, name);
     if (a)
       return a;
   }
-  return op->attrs ? ipuDictionaryAttrGetC(op->attrs, name) : NULL;
+  IpuAttr attrs = ipuIrOpAttrs(op);
+  return attrs ? ipuDictionaryAttrGetC(attrs, name) : NULL;
 }
 
 void ipuOpSetAttr(IpuOp *op, const char *name, IpuAttr value) {
   IpuContext *ctx = ipuIrOpCtx(op);
+  const IpuOpDef *def = ipuIrOpDef(op);
+  IpuAttr props = ipuIrOpProps(op), attrs = ipuIrOpAttrs(op);
   IpuIdent id = ipuIdentGetC(ctx, name);
   if (!id) {
-    ipuIrReportOutOfMemory(ctx, op->loc);
+    ipuIrReportOutOfMemory(ctx, ipuIrOpLoc(op));
     return;
   }
-  bool propsIsDict =
-      op->props && ipuAttrGetKind(op->props) == IPU_ATTR_DICTIONARY;
-  bool inProps = propsIsDict && ipuDictionaryAttrGetC(op->props, name);
-  bool inherent = (propsIsDict || !op->props) &&
-                  isInherentName(op->def, ipuStringRefFromCString(name));
+  bool propsIsDict = props && ipuAttrGetKind(props) == IPU_ATTR_DICTIONARY;
+  bool inProps = propsIsDict && ipuDictionaryAttrGetC(props, name);
+  bool inherent = (propsIsDict || !props) &&
+                  isInherentName(def, ipuStringRefFromCString(name));
   if (inProps || inherent) {
-    IpuAttr props = ipuDictionaryAttrSet(ctx, op->props, id, value);
-    if (!props) {
-      ipuIrReportOutOfMemory(ctx, op->loc);
+    IpuAttr newProps = ipuDictionaryAttrSet(ctx, props, id, value);
+    if (!newProps) {
+      ipuIrReportOutOfMemory(ctx, ipuIrOpLoc(op));
       return;
     }
     /* Registered ops without inherent attributes carry no properties. */
-    op->props = op->def ? normalizeDict(props) : props;
+    setAttrsAndProps(op, attrs, def ? normalizeDict(newProps) : newProps);
     return;
   }
-  if (!value && !op->attrs)
+  if (!value && !attrs)
     return;
-  IpuAttr attrs = ipuDictionaryAttrSet(ctx, op->attrs, id, value);
-  if (!attrs) {
-    ipuIrReportOutOfMemory(ctx, op->loc);
+  IpuAttr newAttrs = ipuDictionaryAttrSet(ctx, attrs, id, value);
+  if (!newAttrs) {
+    ipuIrReportOutOfMemory(ctx, ipuIrOpLoc(op));
     return;
   }
-  op->attrs = normalizeDict(attrs);
+  setAttrsAndProps(op, normalizeDict(newAttrs), props);
 }
 
 /* ---- Position. ------------------------------------------------------- */
@@ -570,7 +569,7 @@ bool ipuOpIsBeforeInBlock(const IpuOp *a, const IpuOp *b) {
 
 bool ipuOpUseEmpty(const IpuOp *op) {
   for (uint32_t i = 0; i < op->numResults; ++i)
-    if (op->results[i].firstUse)
+    if (ipuIrOpResult(op, i)->firstUse)
       return false;
   return true;
 }

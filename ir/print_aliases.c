@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "print_internal.h"
+#include "storage.h"
 
 typedef struct {
   const void *ptr;     /* IpuAttr or IpuType */
@@ -62,6 +63,9 @@ static bool isLeafType(IpuType t) {
 
 static bool isLeaf(Node n) {
   if (!n.ptr)
+    return true;
+  /* Nothing without a location inside can have or hold an alias. */
+  if (n.isType ? !((IpuType)n.ptr)->hasLoc : !((IpuAttr)n.ptr)->hasLoc)
     return true;
   if (n.isType)
     return isLeafType(n.ptr);
@@ -511,6 +515,10 @@ static int compareAliasKeys(const void *pa, const void *pb) {
 }
 
 AliasState *ipuAsmAliasesCreate(AsmPrinter *p, IpuOp *root) {
+  /* Without debug info, locations print only from inside attributes and
+   * types, and the context knows whether it ever made such a thing. */
+  if (!p->opts.debugInfo && !p->ctx->locationsNested)
+    return NULL;
   AliasState *as = ipuCalloc(p->ctx, 1, sizeof *as);
   if (!as) {
     ipuAsmPrinterOutOfMemory(p);

@@ -72,12 +72,44 @@ void ipuAsmPrintSymbolRef(PrintStream *os, IpuStringRef s) {
   ipuAsmPrintKeywordOrString(os, s);
 }
 
-void ipuAsmPrintNamedAttr(AsmPrinter *p, IpuNamedAttr na) {
+static void printNamedAttrText(AsmPrinter *p, IpuNamedAttr na) {
   ipuAsmPrintKeywordOrString(p->os, ipuIdentStr(na.name));
   if (na.value && ipuAttrGetKind(na.value) == IPU_ATTR_UNIT)
     return;
   psWrite(p->os, " = ", 3);
   ipuAsmPrintAttr(p, na.value, ELIDE_NEVER);
+}
+
+void ipuAsmPrintNamedAttr(AsmPrinter *p, IpuNamedAttr na) {
+  PrintStream *os = p->os;
+  EntryCacheEntry *e = NULL;
+  if (p->entryCache) {
+    uint64_t h =
+        ((uint64_t)(uintptr_t)na.name * 31 ^ (uint64_t)(uintptr_t)na.value) *
+        0x9E3779B97F4A7C15ull;
+    e = &p->entryCache[h >> 55];
+    if (e->name == na.name && e->value == na.value && e->len) {
+      if (os->cap - os->len >= sizeof e->text) {
+        memcpy(os->buf + os->len, e->text, sizeof e->text); /* fixed size */
+        os->len += e->len;
+      } else {
+        psWrite(os, e->text, e->len);
+      }
+      return;
+    }
+  }
+  size_t start = os->len;
+  uint64_t flushes = os->flushes;
+  printNamedAttrText(p, na);
+  size_t len = os->len - start;
+  /* Within one print an attribute always prints the same text: location
+   * aliases are fixed up front and a resource is recorded on first use. */
+  if (e && os->flushes == flushes && len && len <= ENTRY_CACHE_TEXT) {
+    e->name = na.name;
+    e->value = na.value;
+    e->len = (uint8_t)len;
+    memcpy(e->text, os->buf + start, len);
+  }
 }
 
 static bool isElided(IpuIdent name, const char *const *elided) {

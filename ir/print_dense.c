@@ -7,18 +7,11 @@ static int64_t numElementsOf(IpuAttr a) {
   return ipuShapedTypeGetNumElements(ipuAttrGetType(a));
 }
 
-/* MLIR uniques dense attributes whose elements are all equal as splats;
- * ours may keep the full data, so equality is checked here. */
-static bool isEffectivelySplat(IpuAttr a, int64_t numElements, size_t esz) {
-  if (ipuDenseElementsAttrIsSplat(a))
-    return numElements != 0;
-  if (numElements <= 0 || !esz)
-    return false;
-  size_t size = ipuDenseElementsAttrGetRawSize(a);
-  if (size != (size_t)numElements * esz)
-    return false;
-  const char *data = ipuDenseElementsAttrGetRawData(a);
-  return memcmp(data, data + esz, size - esz) == 0;
+/* Dense attributes whose elements are all equal are made splats when they
+ * are created (dense_elements.c), as MLIR uniques them: the flag says it
+ * all, without another pass over the data. */
+static bool isEffectivelySplat(IpuAttr a, int64_t numElements) {
+  return ipuDenseElementsAttrIsSplat(a) && numElements != 0;
 }
 
 bool ipuAsmShouldElideElements(AsmPrinter *p, IpuAttr a) {
@@ -28,8 +21,7 @@ bool ipuAsmShouldElideElements(AsmPrinter *p, IpuAttr a) {
   int64_t n = numElementsOf(a);
   if (n <= limit)
     return false;
-  IpuType elem = ipuShapedTypeGetElementType(ipuAttrGetType(a));
-  return !isEffectivelySplat(a, n, ipuDenseElementStorageBytes(elem));
+  return !isEffectivelySplat(a, n);
 }
 
 /* Little-endian bytes -> 64-bit words. */
@@ -149,7 +141,7 @@ void ipuAsmPrintDenseElementsBody(AsmPrinter *p, IpuAttr a) {
   int64_t numElements = ipuShapedTypeGetNumElements(type);
   const unsigned char *data = ipuDenseElementsAttrGetRawData(a);
   size_t size = ipuDenseElementsAttrGetRawSize(a);
-  bool splat = isEffectivelySplat(a, numElements, esz);
+  bool splat = isEffectivelySplat(a, numElements);
 
   if (splat) {
     if (esz && size >= esz)

@@ -128,7 +128,8 @@ void ipuAsmFuncHead(AsmPrinter *p, IpuOp *op) {
       psWrite(os, ": ", 2);
       ipuAsmPrintType(p, ipuValueGetType(arg));
       printDictEntries(p, arrayEntry(argAttrs, i));
-      ipuAsmPrintTrailingLocation(p, ipuValueGetLoc(arg), false);
+      if (p->opts.debugInfo)
+        ipuAsmPrintTrailingLocation(p, ipuValueGetLoc(arg), false);
     } else {
       ipuAsmPrintType(p, ipuFunctionTypeGetInput(fnType, i));
       printDictEntries(p, arrayEntry(argAttrs, i));

@@ -80,6 +80,25 @@ typedef struct {
   char text[TYPE_CACHE_TEXT];
 } TypeCacheEntry;
 
+/* Recently printed op signatures `(T, T) -> T` by their types: most ops
+ * of big IR share a handful. */
+enum { SIG_CACHE_SIZE = 64, SIG_CACHE_TYPES = 4, SIG_CACHE_TEXT = 120 };
+typedef struct {
+  IpuType types[SIG_CACHE_TYPES]; /* operand types, then result types */
+  uint8_t numOperands, numResults;
+  uint8_t len;
+  char text[SIG_CACHE_TEXT];
+} SigCacheEntry;
+
+/* Recently printed `name = value` entries of attribute dictionaries. */
+enum { ENTRY_CACHE_SIZE = 512, ENTRY_CACHE_TEXT = 62 };
+typedef struct {
+  IpuIdent name;
+  IpuAttr value;
+  uint8_t len;
+  char text[ENTRY_CACHE_TEXT + 1];
+} EntryCacheEntry;
+
 typedef struct AsmPrinter {
   IpuContext *ctx;
   PrintStream *os;
@@ -94,6 +113,8 @@ typedef struct AsmPrinter {
   size_t numResources, capResources;
   PrintPtrMap resourceSet;
   TypeCacheEntry *typeCache; /* TYPE_CACHE_SIZE entries, or NULL */
+  SigCacheEntry *sigCache;   /* SIG_CACHE_SIZE entries, or NULL */
+  EntryCacheEntry *entryCache; /* ENTRY_CACHE_SIZE entries, or NULL */
   bool recordResources;
   bool oom;                /* an allocation failed: output is cut short */
 } AsmPrinter;

@@ -26,8 +26,11 @@ static IpuType sharedType(IpuOp *op) {
 }
 
 static bool usesSharedType(IpuOp *op) {
-  return ipuOpGetNumOperands(op) > 0 &&
-         ipuOpHasTrait(op, IPU_TRAIT_SAME_OPERANDS_AND_RESULT_TYPE);
+  if (ipuOpGetNumOperands(op) == 0)
+    return false;
+  if (ipuOpHasTrait(op, IPU_TRAIT_SAME_OPERANDS_AND_RESULT_TYPE))
+    return true;
+  return ipuOpHasTrait(op, IPU_TRAIT_SAME_TYPE_SHORTHAND) && sharedType(op);
 }
 
 bool ipuAsmShortFormIsValid(AsmPrinter *p, IpuOp *op) {

@@ -2,6 +2,10 @@
  * indentation, escaped strings and table-driven hex straight into the buffer. */
 #include "print_stream.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 enum { STREAM_BUFFER_BYTES = 64 * 1024 };
 
 void ipuPrintStreamInit(PrintStream *ps, IpuContext *ctx, IpuStringCallback cb,
@@ -57,6 +61,15 @@ static const char kDigitPairs[201] =
 void psUInt(PrintStream *ps, uint64_t v) {
   char tmp[24];
   char *end = tmp + sizeof tmp, *p = end;
+  if (ps->cap - ps->len >= sizeof tmp) {
+    /* Straight into the buffer: count the digits, fill from the back. */
+    unsigned digits = 1;
+    for (uint64_t bound = 10; v >= bound && digits < 20; bound *= 10)
+      digits++;
+    end = ps->buf + ps->len + digits;
+    ps->len += digits;
+    p = end;
+  }
   while (v >= 100) {
     p -= 2;
     memcpy(p, kDigitPairs + 2 * (v % 100), 2);
@@ -68,7 +81,8 @@ void psUInt(PrintStream *ps, uint64_t v) {
   } else {
     *--p = (char)('0' + v);
   }
-  psWrite(ps, p, (size_t)(end - p));
+  if (end == tmp + sizeof tmp)
+    psWrite(ps, p, (size_t)(end - p));
 }
 
 void psInt(PrintStream *ps, int64_t v) {
@@ -100,6 +114,26 @@ static const char kHexPairs[513] =
     "C0C1C2C3C4C5C6C7C8C9CACBCCCDCECFD0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF"
     "E0E1E2E3E4E5E6E7E8E9EAEBECEDEEEFF0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF";
 
+#if defined(__SSE2__)
+/* 16 bytes to 32 uppercase hex digits: split the nibbles, interleave them
+ * high first, and add '0', plus 7 for the letters. */
+static void hex16(char *out, const unsigned char *in) {
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  __m128i v = _mm_loadu_si128((const __m128i *)in);
+  __m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), low4);
+  __m128i lo = _mm_and_si128(v, low4);
+  __m128i a = _mm_unpacklo_epi8(hi, lo), b = _mm_unpackhi_epi8(hi, lo);
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  const __m128i seven = _mm_set1_epi8(7);
+  a = _mm_add_epi8(_mm_add_epi8(a, zero),
+                   _mm_and_si128(_mm_cmpgt_epi8(a, nine), seven));
+  b = _mm_add_epi8(_mm_add_epi8(b, zero),
+                   _mm_and_si128(_mm_cmpgt_epi8(b, nine), seven));
+  _mm_storeu_si128((__m128i *)out, a);
+  _mm_storeu_si128((__m128i *)(out + 16), b);
+}
+#endif
+
 void psHex(PrintStream *ps, const void *data, size_t size) {
   const unsigned char *in = data;
   while (size) {
@@ -110,7 +144,12 @@ void psHex(PrintStream *ps, const void *data, size_t size) {
     }
     size_t chunk = size < room ? size : room;
     char *out = ps->buf + ps->len;
-    for (size_t i = 0; i < chunk; i++) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= chunk; i += 16, out += 32)
+      hex16(out, in + i);
+#endif
+    for (; i < chunk; i++) {
       memcpy(out, kHexPairs + 2 * in[i], 2);
       out += 2;
     }
@@ -120,13 +159,32 @@ void psHex(PrintStream *ps, const void *data, size_t size) {
   }
 }
 
+/* 1 for the bytes psEscaped does not copy verbatim. */
+static const unsigned char kEscaped[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 and up */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
 void psEscaped(PrintStream *ps, IpuStringRef s) {
   static const char digits[] = "0123456789ABCDEF";
   const unsigned char *p = (const unsigned char *)s.data;
   size_t n = s.length, run = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = p[i];
-    if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\')
+    if (!kEscaped[c])
       continue;
     psWrite(ps, (const char *)p + run, i - run);
     run = i + 1;

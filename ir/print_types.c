@@ -236,7 +236,13 @@ void ipuAsmPrintType(AsmPrinter *p, IpuType t) {
     uint64_t h = (uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15ull;
     e = &p->typeCache[h >> 56];
     if (e->type == t) {
-      psWrite(p->os, e->text, e->len);
+      PrintStream *os = p->os;
+      if (os->cap - os->len >= TYPE_CACHE_TEXT) {
+        memcpy(os->buf + os->len, e->text, TYPE_CACHE_TEXT); /* fixed size */
+        os->len += e->len;
+      } else {
+        psWrite(os, e->text, e->len);
+      }
       return;
     }
   }

@@ -3,7 +3,9 @@
  * of frames so that any nesting depth prints without deep C recursion. */
 #include <stdlib.h>
 
+#include "op_impl.h"
 #include "print_internal.h"
+#include "storage.h"
 
 void ipuPrintOptionsInit(IpuPrintOptions *opts) {
   memset(opts, 0, sizeof *opts);
@@ -27,7 +29,13 @@ void ipuAsmPrinterDispose(AsmPrinter *p) {
     ipuFree(p->ctx, p->resources);
   if (p->typeCache)
     ipuFree(p->ctx, p->typeCache);
+  if (p->sigCache)
+    ipuFree(p->ctx, p->sigCache);
+  if (p->entryCache)
+    ipuFree(p->ctx, p->entryCache);
   p->typeCache = NULL;
+  p->sigCache = NULL;
+  p->entryCache = NULL;
   ipuPrintMapDestroy(p->ctx, &p->resourceSet);
   ipuAsmNamesDestroy(p, p->names);
   ipuAsmAliasesDestroy(p, p->aliases);
@@ -59,8 +67,8 @@ bool ipuAsmMergeAttrs(AsmPrinter *p, IpuOp *op, bool includeProps,
                       MergedAttrs *m) {
   m->entries = m->inlineEntries;
   m->n = 0;
-  IpuAttr dict = ipuOpGetAttrDict(op);
-  IpuAttr props = includeProps ? ipuOpGetProperties(op) : NULL;
+  IpuAttr dict = ipuIrOpAttrs(op);
+  IpuAttr props = includeProps ? ipuIrOpProps(op) : NULL;
   if (props && ipuAttrGetKind(props) != IPU_ATTR_DICTIONARY)
     return false;
   intptr_t nd = dict ? ipuDictionaryAttrGetNumEntries(dict) : 0;
@@ -124,14 +132,14 @@ static bool isFlatSymbolRef(IpuAttr a) {
 OpForm ipuAsmChooseForm(AsmPrinter *p, IpuOp *op) {
   if (p->opts.generic)
     return FORM_GENERIC;
-  const IpuOpDef *def = ipuOpGetDef(op);
+  const IpuOpDef *def = ipuIrOpDef(op);
   if (!def)
     return FORM_GENERIC;
-  bool plain = ipuOpGetNumSuccessors(op) == 0;
+  bool plain = op->numSuccessors == 0;
   if (def->name && def->name[0] == 'b' && nameIs(def, "builtin.module")) {
     IpuAttr name = ipuOpGetAttr(op, "sym_name");
     if (plain && ipuOpGetNumOperands(op) == 0 && ipuOpGetNumResults(op) == 0 &&
-        ipuOpGetNumRegions(op) == 1 &&
+        op->numRegions == 1 &&
         (!name || ipuAttrGetKind(name) == IPU_ATTR_STRING) &&
         attrsMergeable(p, op))
       return FORM_MODULE;
@@ -144,11 +152,11 @@ OpForm ipuAsmChooseForm(AsmPrinter *p, IpuOp *op) {
                  : FORM_GENERIC;
     if (nameIs(def, "func.return"))
       return plain && ipuOpGetNumResults(op) == 0 &&
-                     ipuOpGetNumRegions(op) == 0 && attrsMergeable(p, op)
+                     op->numRegions == 0 && attrsMergeable(p, op)
                  ? FORM_RETURN
                  : FORM_GENERIC;
     if (nameIs(def, "func.call"))
-      return plain && ipuOpGetNumRegions(op) == 0 &&
+      return plain && op->numRegions == 0 &&
                      isFlatSymbolRef(ipuOpGetAttr(op, "callee")) &&
                      attrsMergeable(p, op)
                  ? FORM_CALL
@@ -171,7 +179,7 @@ RegionStyle ipuAsmRegionStyle(OpForm form) {
 intptr_t ipuAsmNumPrintedRegions(IpuOp *op, OpForm form) {
   if (form == FORM_FUNC)
     return ipuRegionIsEmpty(ipuOpGetRegion(op, 0)) ? 0 : 1;
-  return ipuOpGetNumRegions(op);
+  return (intptr_t)op->numRegions;
 }
 
 void ipuAsmPrintOpName(AsmPrinter *p, IpuOp *op, const char *defaultDialect) {
@@ -187,44 +195,16 @@ void ipuAsmPrintOpName(AsmPrinter *p, IpuOp *op, const char *defaultDialect) {
 
 /* ---- Generic form pieces. ------------------------------------------- */
 void ipuAsmPrintOperandList(AsmPrinter *p, IpuOp *op) {
-  intptr_t n = ipuOpGetNumOperands(op);
-  for (intptr_t i = 0; i < n; i++) {
+  IpuOpOperand *operands = ipuIrOpOperands(op);
+  for (uint32_t i = 0; i < op->numOperands; i++) {
     if (i)
       psWrite(p->os, ", ", 2);
-    ipuAsmPrintValue(p, ipuOpGetOperand(op, i), true);
+    ipuAsmPrintValue(p, operands[i].value, true);
   }
-}
-
-static void printValueType(AsmPrinter *p, IpuValue v) {
-  ipuAsmPrintType(p, v ? ipuValueGetType(v) : NULL);
-}
-
-void ipuAsmPrintFunctionalType(AsmPrinter *p, IpuOp *op) {
-  PrintStream *os = p->os;
-  psPutc(os, '(');
-  intptr_t n = ipuOpGetNumOperands(op);
-  for (intptr_t i = 0; i < n; i++) {
-    if (i)
-      psWrite(os, ", ", 2);
-    printValueType(p, ipuOpGetOperand(op, i));
-  }
-  psWrite(os, ") -> ", 5);
-  intptr_t nr = ipuOpGetNumResults(op);
-  bool wrap = nr != 1 || ipuTypeGetKind(ipuValueGetType(ipuOpGetResult(op, 0))) ==
-                             IPU_TYPE_FUNCTION;
-  if (wrap)
-    psPutc(os, '(');
-  for (intptr_t i = 0; i < nr; i++) {
-    if (i)
-      psWrite(os, ", ", 2);
-    printValueType(p, ipuOpGetResult(op, i));
-  }
-  if (wrap)
-    psPutc(os, ')');
 }
 
 static void printSuccessors(AsmPrinter *p, IpuOp *op) {
-  intptr_t n = ipuOpGetNumSuccessors(op);
+  intptr_t n = (intptr_t)op->numSuccessors;
   if (!n)
     return;
   psPutc(p->os, '[');
@@ -238,13 +218,19 @@ static void printSuccessors(AsmPrinter *p, IpuOp *op) {
 
 static void genericHead(AsmPrinter *p, IpuOp *op) {
   PrintStream *os = p->os;
-  psQuoted(os, ipuIdentStr(ipuOpGetName(op)));
+  if (op->info->plainName) {
+    psPutc(os, '"');
+    psStr(os, op->info->name);
+    psPutc(os, '"');
+  } else {
+    psQuoted(os, op->info->name);
+  }
   psPutc(os, '(');
   ipuAsmPrintOperandList(p, op);
   psPutc(os, ')');
   printSuccessors(p, op);
-  IpuAttr props = ipuOpGetProperties(op);
-  if (props && ipuOpGetDef(op) && ipuAttrGetKind(props) == IPU_ATTR_DICTIONARY &&
+  IpuAttr props = ipuIrOpProps(op);
+  if (props && ipuIrOpDef(op) && ipuAttrGetKind(props) == IPU_ATTR_DICTIONARY &&
       ipuDictionaryAttrGetNumEntries(props) == 0)
     props = NULL; /* registered ops with no inherent attributes set */
   if (props) {
@@ -252,21 +238,22 @@ static void genericHead(AsmPrinter *p, IpuOp *op) {
     ipuAsmPrintAttr(p, props, ELIDE_NEVER);
     psPutc(os, '>');
   }
-  if (ipuOpGetNumRegions(op))
+  if (op->numRegions)
     psWrite(os, " (", 2);
 }
 
 static void genericTail(AsmPrinter *p, IpuOp *op) {
-  if (ipuOpGetNumRegions(op))
+  if (op->numRegions)
     psPutc(p->os, ')');
-  IpuAttr dict = ipuOpGetAttrDict(op);
-  intptr_t n = dict ? ipuDictionaryAttrGetNumEntries(dict) : 0;
+  IpuAttr dict = ipuIrOpAttrs(op);
+  intptr_t n = ipuAttrIsKind(dict, IPU_ATTR_DICTIONARY) ? dict->u.dict.n : 0;
   if (n) {
+    const IpuNamedAttr *entries = dict->u.dict.entries;
     psWrite(p->os, " {", 2);
     for (intptr_t i = 0; i < n; i++) {
       if (i)
         psWrite(p->os, ", ", 2);
-      ipuAsmPrintNamedAttr(p, ipuDictionaryAttrGetEntry(dict, i));
+      ipuAsmPrintNamedAttr(p, entries[i]);
     }
     psPutc(p->os, '}');
   }
@@ -275,10 +262,10 @@ static void genericTail(AsmPrinter *p, IpuOp *op) {
 }
 
 static void printResultNames(AsmPrinter *p, IpuOp *op) {
-  intptr_t n = ipuOpGetNumResults(op);
+  uint32_t n = op->numResults;
   if (!n)
     return;
-  ipuAsmPrintValue(p, ipuOpGetResult(op, 0), false);
+  ipuAsmPrintValue(p, ipuIrOpResult(op, 0), false);
   if (n > 1) {
     psPutc(p->os, ':');
     psUInt(p->os, (uint64_t)n);
@@ -319,7 +306,8 @@ static void printTail(AsmPrinter *p, IpuOp *op, OpForm form) {
     genericTail(p, op);
   else if (form == FORM_SHORT)
     ipuAsmShortTail(p, op);
-  ipuAsmPrintTrailingLocation(p, ipuOpGetLoc(op), true);
+  if (p->opts.debugInfo) /* asking makes a packed location: only if needed */
+    ipuAsmPrintTrailingLocation(p, ipuOpGetLoc(op), true);
 }
 
 /* ---- Blocks: labels with arguments and predecessor comments. --------- */
@@ -352,8 +340,8 @@ static void scanEdges(AsmPrinter *p, OpFrame *f) {
   size_t cap = 0;
   for (IpuBlock *b = ipuRegionGetFirstBlock(f->region); b; b = ipuBlockGetNext(b)) {
     int64_t predOrd = ipuAsmBlockOrdering(p, b);
-    for (IpuOp *op = ipuBlockGetFirstOp(b); op; op = ipuOpGetNext(op)) {
-      intptr_t ns = ipuOpGetNumSuccessors(op);
+    for (IpuOp *op = ipuBlockGetFirstOp(b); op; op = op->next) {
+      intptr_t ns = (intptr_t)op->numSuccessors;
       for (intptr_t i = 0; i < ns; i++) {
         IpuBlock *s = ipuOpGetSuccessor(op, i);
         int64_t succOrd = ipuAsmBlockOrdering(p, s);
@@ -422,7 +410,8 @@ static void printBlockHeader(AsmPrinter *p, OpFrame *f, IpuBlock *b) {
       ipuAsmPrintValue(p, arg, true);
       psWrite(os, ": ", 2);
       ipuAsmPrintType(p, ipuValueGetType(arg));
-      ipuAsmPrintTrailingLocation(p, ipuValueGetLoc(arg), false);
+      if (p->opts.debugInfo)
+        ipuAsmPrintTrailingLocation(p, ipuValueGetLoc(arg), false);
     }
     psPutc(os, ')');
   }
@@ -506,7 +495,7 @@ static void printOpTree(AsmPrinter *p, IpuOp *root, const char *defaultDialect) 
     OpFrame *f = &frames[n - 1];
     if (f->nextOp) {
       IpuOp *op = f->nextOp;
-      f->nextOp = ipuOpGetNext(op);
+      f->nextOp = op->next;
       psIndent(p->os, p->indent);
       if (!beginOp(p, &frames, &n, &cap, op, f->style.defaultDialect))
         psPutc(p->os, '\n');
@@ -563,6 +552,8 @@ void ipuOpPrint(IpuOp *op, const IpuPrintOptions *opts, IpuStringCallback cb,
     root = parent;
   bool topLevel = ipuOpGetBlock(op) == NULL;
   p.typeCache = ipuCalloc(ctx, TYPE_CACHE_SIZE, sizeof *p.typeCache);
+  p.sigCache = ipuCalloc(ctx, SIG_CACHE_SIZE, sizeof *p.sigCache);
+  p.entryCache = ipuCalloc(ctx, ENTRY_CACHE_SIZE, sizeof *p.entryCache);
   p.names = ipuAsmNamesCreate(&p, root, p.opts.generic);
   if (topLevel) {
     /* prettyDebugInfo prints every location inline, as MLIR's local scope

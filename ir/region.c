@@ -1,11 +1,14 @@
 /* Regions: owned lists of blocks inside an op; creation, destruction and
  * moving blocks between regions. */
+#include <string.h>
+
 #include "op_impl.h"
 
 IpuRegion *ipuRegionCreate(IpuContext *ctx) {
-  IpuRegion *r = ipuCalloc(ctx, 1, sizeof *r);
+  IpuRegion *r = ipuSlabAlloc(ctx, sizeof *r);
   if (!r)
     return NULL;
+  memset(r, 0, sizeof *r);
   r->ctx = ctx;
   r->index = -1;
   return r;

@@ -10,6 +10,7 @@ struct IpuTypeStorage {
   IpuContext *ctx;
   uint64_t hash;
   IpuTypeKind kind;
+  bool hasLoc; /* a location is nested inside (through an attribute) */
   union {
     struct {
       unsigned width;
@@ -41,6 +42,7 @@ struct IpuAttrStorage {
   IpuContext *ctx;
   uint64_t hash;
   IpuAttrKind kind;
+  bool hasLoc;  /* a location, or one is nested inside */
   IpuType type; /* typed attributes only */
   union {
     struct {

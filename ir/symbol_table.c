@@ -27,14 +27,14 @@ const char *ipuOpGetSymbolVisibility(const IpuOp *op) {
 }
 
 bool ipuOpIsSymbolTable(const IpuOp *op) {
-  return ipuOpDefHasTrait(op->def, IPU_TRAIT_SYMBOL_TABLE) ||
+  return ipuOpDefHasTrait(ipuIrOpDef(op), IPU_TRAIT_SYMBOL_TABLE) ||
          ipuOpIsA(op, "builtin.module");
 }
 
 /* An unregistered op with one region might be a symbol table we cannot
  * see into; MLIR stops symbol resolution there. */
 static bool isPotentiallyUnknownSymbolTable(const IpuOp *op) {
-  return !op->def && op->numRegions == 1 && !ipuOpIsSymbolTable(op);
+  return !ipuIrOpDef(op) && op->numRegions == 1 && !ipuOpIsSymbolTable(op);
 }
 
 static IpuBlock *symbolBlock(const IpuOp *tableOp) {
@@ -139,7 +139,7 @@ void ipuSymbolTableRemove(IpuSymbolTable *st, IpuOp *symbol) {
 IpuSymbolTable *ipuSymbolTableCreate(IpuOp *tableOp) {
   IpuSymbolTable *st = ipuCalloc(ipuIrOpCtx(tableOp), 1, sizeof *st);
   if (!st) {
-    ipuIrReportOutOfMemory(ipuIrOpCtx(tableOp), tableOp->loc);
+    ipuIrReportOutOfMemory(ipuIrOpCtx(tableOp), ipuIrOpLoc(tableOp));
     return NULL;
   }
   st->ctx = ipuIrOpCtx(tableOp);
@@ -150,7 +150,7 @@ IpuSymbolTable *ipuSymbolTableCreate(IpuOp *tableOp) {
       continue;
     if ((st->count + 1) * 2 > st->capacity && !growTable(st)) {
       ipuSymbolTableDestroy(st);
-      ipuIrReportOutOfMemory(ipuIrOpCtx(tableOp), tableOp->loc);
+      ipuIrReportOutOfMemory(ipuIrOpCtx(tableOp), ipuIrOpLoc(tableOp));
       return NULL;
     }
     ipuSymbolTableInsert(st, op);
@@ -207,7 +207,7 @@ IpuSymbolTable *ipuSymbolTableCollectionGet(IpuSymbolTableCollection *c,
   st = ipuSymbolTableCreate(tableOp);
   if (st && !ipuPtrMapPut(&c->tables, tableOp, st)) {
     ipuSymbolTableDestroy(st);
-    ipuIrReportOutOfMemory(c->ctx, tableOp->loc);
+    ipuIrReportOutOfMemory(c->ctx, ipuIrOpLoc(tableOp));
     return NULL;
   }
   return st;
@@ -353,11 +353,11 @@ IpuWalkResult ipuOpWalkSymbolUses(IpuOp *within, IpuSymbolUseFn fn,
   IpuOp *op = within;
   for (; op && result == SCAN_ADVANCE;
        op = ipuIrNextPreOrder(op, within, false)) {
-    result = walkAttrRefs(&s, op, op->props, fn, userData);
+    result = walkAttrRefs(&s, op, ipuIrOpProps(op), fn, userData);
     if (result == SCAN_ADVANCE)
-      result = walkAttrRefs(&s, op, op->attrs, fn, userData);
+      result = walkAttrRefs(&s, op, ipuIrOpAttrs(op), fn, userData);
     if (result == SCAN_OUT_OF_MEMORY)
-      ipuIrReportOutOfMemory(s.ctx, op->loc);
+      ipuIrReportOutOfMemory(s.ctx, ipuIrOpLoc(op));
   }
   if (s.items != s.inlineItems)
     ipuFree(s.ctx, s.items);

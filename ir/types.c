@@ -152,6 +152,33 @@ static bool copyTypeArrays(IpuContext *ctx, struct IpuTypeStorage *s) {
   }
 }
 
+static bool attrHasLoc(IpuAttr a) { return a && a->hasLoc; }
+static bool typeHasLoc(IpuType t) { return t && t->hasLoc; }
+
+/* Whether an attribute inside `s` holds a location (see storage.h). */
+static bool computeHasLoc(const struct IpuTypeStorage *s) {
+  switch (s->kind) {
+  case IPU_TYPE_RANKED_TENSOR:
+  case IPU_TYPE_UNRANKED_TENSOR:
+  case IPU_TYPE_MEMREF:
+  case IPU_TYPE_UNRANKED_MEMREF:
+  case IPU_TYPE_VECTOR:
+    return typeHasLoc(s->u.shaped.element) ||
+           attrHasLoc(s->u.shaped.encoding) ||
+           attrHasLoc(s->u.shaped.memorySpace);
+  case IPU_TYPE_COMPLEX:
+    return typeHasLoc(s->u.complexElement);
+  case IPU_TYPE_TUPLE:
+  case IPU_TYPE_FUNCTION:
+    for (intptr_t i = 0; i < s->u.func.numInputs + s->u.func.numResults; i++)
+      if (typeHasLoc(s->u.func.types[i]))
+        return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
 IpuType ipuTypeUnique(IpuContext *ctx, const struct IpuTypeStorage *key) {
   uint64_t hash = hashType(key);
   IpuType found = ipuHashTableFind(&ctx->types, hash, matchType, key);
@@ -163,6 +190,9 @@ IpuType ipuTypeUnique(IpuContext *ctx, const struct IpuTypeStorage *key) {
   *s = *key;
   s->ctx = ctx;
   s->hash = hash;
+  s->hasLoc = computeHasLoc(s);
+  if (s->hasLoc)
+    ctx->locationsNested = true;
   if (!copyTypeArrays(ctx, s) || !ipuHashTableInsert(ctx, &ctx->types, hash, s))
     return NULL;
   return s;

@@ -5,59 +5,62 @@
 IpuType ipuValueGetType(IpuValue v) { return v->type; }
 void ipuValueSetType(IpuValue v, IpuType t) { v->type = t; }
 
-bool ipuValueIsBlockArgument(IpuValue v) {
-  return v->kind == IPU_VALUE_BLOCK_ARG;
-}
-bool ipuValueIsOpResult(IpuValue v) { return v->kind == IPU_VALUE_RESULT; }
+bool ipuValueIsBlockArgument(IpuValue v) { return ipuIrValueIsArg(v); }
+bool ipuValueIsOpResult(IpuValue v) { return !ipuIrValueIsArg(v); }
 
 IpuOp *ipuValueGetDefiningOp(IpuValue v) {
-  return v->kind == IPU_VALUE_RESULT ? ipuIrResultOwner(v) : NULL;
+  return ipuIrValueIsArg(v) ? NULL : ipuIrResultOwner(v);
 }
 
 IpuBlock *ipuValueGetOwnerBlock(IpuValue v) {
-  return v->kind == IPU_VALUE_BLOCK_ARG ? ipuIrAsBlockArg(v)->owner : NULL;
+  return ipuIrValueIsArg(v) ? ipuIrAsBlockArg(v)->owner : NULL;
 }
 
-intptr_t ipuValueGetIndex(IpuValue v) { return v->index; }
+intptr_t ipuValueGetIndex(IpuValue v) { return ipuIrValueIndex(v); }
 
 IpuBlock *ipuValueGetParentBlock(IpuValue v) {
-  if (v->kind == IPU_VALUE_BLOCK_ARG)
+  if (ipuIrValueIsArg(v))
     return ipuIrAsBlockArg(v)->owner;
   return ipuIrResultOwner(v)->block;
 }
 
 IpuLocation ipuValueGetLoc(IpuValue v) {
-  if (v->kind == IPU_VALUE_BLOCK_ARG)
-    return ipuIrAsBlockArg(v)->loc;
-  return ipuIrResultOwner(v)->loc;
+  if (ipuIrValueIsArg(v))
+    return ipuIrBlockArgLoc(ipuIrAsBlockArg(v));
+  return ipuIrOpLoc(ipuIrResultOwner(v));
 }
 
 void ipuBlockArgumentSetLoc(IpuValue arg, IpuLocation loc) {
-  if (arg->kind == IPU_VALUE_BLOCK_ARG && loc)
-    ipuIrAsBlockArg(arg)->loc = loc;
+  if (ipuIrValueIsArg(arg) && loc)
+    ipuIrAsBlockArg(arg)->loc = (uint64_t)(uintptr_t)loc;
 }
 
-IpuOpOperand *ipuValueGetFirstUse(IpuValue v) { return v->firstUse; }
-bool ipuValueHasUses(IpuValue v) { return v->firstUse != NULL; }
+IpuOpOperand *ipuValueGetFirstUse(IpuValue v) { return ipuIrFirstUse(v); }
+bool ipuValueHasUses(IpuValue v) { return v->firstUse != 0; }
 
 bool ipuValueHasOneUse(IpuValue v) {
-  return v->firstUse && !v->firstUse->nextUse;
+  IpuOpOperand *first = ipuIrFirstUse(v);
+  return first && !ipuIrNextUse(first);
 }
 
 void ipuValueReplaceAllUsesWith(IpuValue from, IpuValue to) {
   if (from == to)
     return;
-  for (IpuOpOperand *use; (use = from->firstUse);) {
+  for (IpuOpOperand *use; (use = ipuIrFirstUse(from));) {
     ipuIrOperandUnlink(use);
     ipuIrOperandLink(use, to);
   }
 }
 
-IpuOpOperand *ipuOpOperandGetNextUse(IpuOpOperand *use) { return use->nextUse; }
-IpuOp *ipuOpOperandGetOwner(IpuOpOperand *use) { return use->owner; }
+IpuOpOperand *ipuOpOperandGetNextUse(IpuOpOperand *use) {
+  return ipuIrNextUse(use);
+}
+IpuOp *ipuOpOperandGetOwner(IpuOpOperand *use) {
+  return ipuIrOperandOwner(use);
+}
 
 intptr_t ipuOpOperandGetIndex(IpuOpOperand *use) {
-  return use - use->owner->operands;
+  return use - ipuIrOperandArray(use);
 }
 
 IpuValue ipuOpOperandGetValue(IpuOpOperand *use) { return use->value; }

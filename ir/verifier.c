@@ -1,5 +1,5 @@
 /* The verifier's walk over nested ops, blocks and regions (MLIR's
- * OperationVerifier): structure first, then SSA dominance, without recursion.
+ * OperationVerifier): structure and SSA dominance, without recursion.
  *
  * Which errors are reported. MLIR verifies each isolated-from-above op (each
  * function) on its own, in parallel, stopping at the first error inside it;
@@ -12,11 +12,15 @@
  * file with errors in several functions reports one error per function, as
  * mlir-opt does, and a broken op never causes a cascade of follow-up errors.
  *
- * Cost: two walks over the IR, each O(ops + operands) with O(1) hash lookups
- * (a region's nesting level on the walk's path replaces MLIR's walk up the
- * parent chain), plus one dominator tree per multi-block region. The walks
- * keep their path in a heap array, so nesting depth never touches the C
- * stack. */
+ * Cost: one walk over the IR, O(ops + operands). Dominance is checked on
+ * the same walk, but its first failure per scope is only noted, and reported
+ * after the walk if the scope's structure turned out sound: the diagnostics
+ * are those of a structure walk followed by a dominance walk, in the same
+ * order. A region's nesting level on the walk's path (kept in the region's
+ * walkLevel field) replaces MLIR's walk up the parent chain, uses in their
+ * definition's block compare cached op order, and each multi-block region
+ * gets one dominator tree. The walk keeps its path in a heap array, so
+ * nesting depth never touches the C stack. */
 #include <string.h>
 
 #include "dominance.h"
@@ -29,8 +33,16 @@
 /* An isolated-from-above op (or the root) whose errors count together. */
 typedef struct {
   IpuOp *op;
-  bool failed; /* reported an error (or a nested scope did): stay quiet */
+  bool failed;     /* reported an error (or a nested scope did): stay quiet */
+  bool domChecked; /* a dominance failure is noted: check no further */
 } Scope;
+
+/* The first dominance failure of a scope, reported after the walk. */
+typedef struct {
+  int32_t scope;
+  IpuOp *op;
+  uint32_t operand;
+} DomFailure;
 
 /* One op on the path from the root, and where the walk is in its regions. */
 typedef struct {
@@ -41,6 +53,7 @@ typedef struct {
   bool blockExited;      /* the exit event of `block` was delivered */
   bool reachable;        /* `block` is reachable from its region's entry */
   bool childFailed;      /* an isolated op directly inside failed */
+  bool ssaDominance;     /* the region being walked has SSA dominance */
   int32_t scope;         /* scope of the ops in this op's regions */
   int32_t isolatedLevel; /* nearest level (this one included) whose op is
                             isolated from above, or -1 */
@@ -52,8 +65,8 @@ typedef struct {
   int32_t depth, capacity;
   Scope *scopes;          /* owned */
   int32_t numScopes, capScopes;
-  IpuPtrMap levels;       /* region -> (void *)(level + 1); may be stale */
-  IpuPtrMap failedScopes; /* scope op -> non-NULL, after the first walk */
+  DomFailure *domFailures; /* owned, in walk order */
+  int32_t numDomFailures, capDomFailures;
   IpuDominanceInfo *dom;
   bool anyError;
   bool outOfMemory;
@@ -62,7 +75,8 @@ typedef struct {
 typedef enum { EV_OP, EV_BLOCK_ENTER, EV_BLOCK_EXIT, EV_DONE } Event;
 
 static bool isIsolated(const IpuOp *op) {
-  return op->def && (op->def->traits & IPU_TRAIT_ISOLATED_FROM_ABOVE) &&
+  return ipuIrOpDef(op) &&
+         (ipuIrOpDef(op)->traits & IPU_TRAIT_ISOLATED_FROM_ABOVE) &&
          op->numRegions > 0;
 }
 
@@ -70,16 +84,28 @@ static IpuRegion *frameRegion(const Frame *f) {
   return ipuIrOpRegions(f->op)[f->region];
 }
 
-/* The level whose op is walking region `r` right now, or -1: stale map
- * entries are recognised by checking the frame. */
-static int32_t levelOf(const Verifier *v, const IpuRegion *r) {
+static bool walksRegion(const Verifier *v, int32_t level, const IpuRegion *r) {
+  const Frame *f = &v->frames[level];
+  return f->block && frameRegion(f) == r;
+}
+
+/* The level whose op is walking region `r` right now, or -1. The region's
+ * walkLevel field remembers it; a stale value (from an earlier walk, or a
+ * verifier run from a verify hook) is caught by checking the frame, and
+ * then the path is searched. */
+static int32_t levelOf(const Verifier *v, IpuRegion *r) {
   if (!r)
     return -1;
-  intptr_t l = (intptr_t)ipuPtrMapGet(&v->levels, r) - 1;
-  if (l < 0 || l >= v->depth)
-    return -1;
-  const Frame *f = &v->frames[l];
-  return f->block && frameRegion(f) == r ? (int32_t)l : -1;
+  int32_t l = (int32_t)r->walkLevel - 1;
+  if (l >= 0 && l < v->depth && walksRegion(v, l, r))
+    return l;
+  for (l = v->depth; l-- > 0;) {
+    if (walksRegion(v, l, r)) {
+      r->walkLevel = (uint32_t)l + 1;
+      return l;
+    }
+  }
+  return -1;
 }
 
 static int32_t newScope(Verifier *v, IpuOp *op, bool failed) {
@@ -96,6 +122,7 @@ static int32_t newScope(Verifier *v, IpuOp *op, bool failed) {
   }
   v->scopes[v->numScopes].op = op;
   v->scopes[v->numScopes].failed = failed;
+  v->scopes[v->numScopes].domChecked = false;
   return v->numScopes++;
 }
 
@@ -154,9 +181,8 @@ static Event step(Verifier *v, IpuOp **opOut) {
     f->block = regions[f->region]->firstBlock;
     f->blockExited = false;
     f->next = f->block->firstOp;
-    if (!ipuPtrMapPut(&v->levels, regions[f->region],
-                      (void *)(intptr_t)v->depth))
-      v->outOfMemory = true;
+    regions[f->region]->walkLevel = (uint32_t)v->depth;
+    f->ssaDominance = ipuRegionHasSSADominance(regions[f->region]);
     return EV_BLOCK_ENTER;
   }
 }
@@ -172,23 +198,24 @@ static void fail(Verifier *v, int32_t scope) {
 /* MLIR's verifyOnEntrance(Operation &): operands, the registered op's
  * invariants, and each region's shape. */
 static bool verifyOpLocal(IpuOp *op) {
+  IpuOpOperand *operands = ipuIrOpOperands(op);
   for (uint32_t i = 0; i < op->numOperands; ++i) {
-    if (!ipuOpGetOperand(op, i)) {
-      ipuEmitError(ipuOpGetContext(op), op->loc, "null operand found");
+    if (!operands[i].value) {
+      ipuEmitError(ipuOpGetContext(op), ipuIrOpLoc(op), "null operand found");
       return false;
     }
   }
-  if (op->def && !ipuIrVerifyRegisteredOp(op))
+  if (ipuIrOpDef(op) && !ipuIrVerifyRegisteredOp(op))
     return false;
   IpuRegion **regions = ipuIrOpRegions(op);
   for (uint32_t i = 0; i < op->numRegions; ++i) {
     IpuRegion *r = regions[i];
-    if (op->def && !ipuRegionHasSSADominance(r) && r->numBlocks > 1) {
+    if (ipuIrOpDef(op) && !ipuRegionHasSSADominance(r) && r->numBlocks > 1) {
       ipuOpEmitError(op, "expects graph region #%u to have 0 or 1 blocks", i);
       return false;
     }
     if (r->firstBlock && ipuBlockHasPredecessors(r->firstBlock)) {
-      ipuEmitError(ipuOpGetContext(op), op->loc,
+      ipuEmitError(ipuOpGetContext(op), ipuIrOpLoc(op),
                    "entry block of region may not have predecessors");
       return false;
     }
@@ -197,7 +224,7 @@ static bool verifyOpLocal(IpuOp *op) {
 }
 
 static IpuRegion *valueRegion(IpuValue val) {
-  if (ipuValueIsBlockArgument(val))
+  if (ipuIrValueIsArg(val))
     return ipuIrAsBlockArg(val)->owner->parent;
   IpuOp *def = ipuIrResultOwner(val);
   return def->block ? def->block->parent : NULL;
@@ -213,11 +240,18 @@ static bool verifyIsolation(Verifier *v, IpuOp *op) {
   if (isolated < 0)
     return true;
   const Frame *iso = &v->frames[isolated];
+  /* The region being walked lies inside the isolated op: values defined
+   * there need no search. */
+  IpuRegion *here = frameRegion(&v->frames[v->depth - 1]);
+  IpuOpOperand *operands = ipuIrOpOperands(op);
   for (uint32_t i = 0; i < op->numOperands; ++i) {
-    IpuValue val = ipuOpGetOperand(op, i);
+    IpuValue val = operands[i].value;
     IpuRegion *r = valueRegion(val);
+    if (r == here)
+      continue;
     if (!r) {
-      ipuEmitError(ipuOpGetContext(op), op->loc, "operation's operand is unlinked");
+      ipuEmitError(ipuOpGetContext(op), ipuIrOpLoc(op),
+                   "operation's operand is unlinked");
       return false;
     }
     int32_t level = levelOf(v, r);
@@ -228,7 +262,7 @@ static bool verifyIsolation(Verifier *v, IpuOp *op) {
     IpuDiagnostic *d = ipuOpCreateError(op, "using value defined outside the "
                                             "region");
     if (d) {
-      ipuDiagnosticAddNote(d, iso->op->loc,
+      ipuDiagnosticAddNote(d, ipuIrOpLoc(iso->op),
                            "required by region isolation constraints");
       ipuDiagnosticReport(d);
     }
@@ -265,10 +299,11 @@ static bool verifySymbolTable(Verifier *v, IpuOp *op) {
     }
     IpuStringRef s = ipuStringAttrGetValue(name);
     IpuDiagnostic *d = ipuDiagnosticCreate(
-        v->ctx, IPU_SEVERITY_ERROR, o->loc,
+        v->ctx, IPU_SEVERITY_ERROR, ipuIrOpLoc(o),
         "redefinition of symbol named '%.*s'", (int)s.length, s.data);
     if (d) {
-      ipuDiagnosticAddNote(d, first->loc, "see existing symbol definition here");
+      ipuDiagnosticAddNote(d, ipuIrOpLoc(first),
+                           "see existing symbol definition here");
       ipuDiagnosticReport(d);
     }
     ok = false;
@@ -280,16 +315,12 @@ static bool verifySymbolTable(Verifier *v, IpuOp *op) {
 /* MLIR's verifyOnExit(Operation &): region invariants of registered ops;
  * for unregistered ones, whether their dialect permits them. */
 static bool verifyOpExit(Verifier *v, IpuOp *op) {
-  if (op->def)
+  if (ipuIrOpDef(op))
     return !ipuOpIsSymbolTable(op) || verifySymbolTable(v, op);
-  const char *name = ipuIdentCStr(op->name);
-  const char *dot = strchr(name, '.');
-  const IpuDialectDef *dialect =
-      dot ? ipuContextLookupDialect(ipuOpGetContext(op),
-                                    ipuStringRefMake(name, (size_t)(dot - name)))
-          : NULL;
+  const char *name = ipuIdentCStr(ipuIrOpName(op));
+  const IpuDialectDef *dialect = ipuIrOpNamePrefixDialect(op->info);
   if (dialect) {
-    ipuEmitError(ipuOpGetContext(op), op->loc,
+    ipuEmitError(ipuOpGetContext(op), ipuIrOpLoc(op),
                  "unregistered operation '%s' found in dialect ('%s') that "
                  "does not allow unknown operations",
                  name, dialect->name);
@@ -315,7 +346,8 @@ static bool mayLackTerminator(const IpuBlock *b) {
   if (b->parent->numBlocks != 1)
     return false;
   const IpuOp *op = b->parent->parentOp;
-  return !op || !op->def || (op->def->traits & IPU_TRAIT_NO_TERMINATOR);
+  return !op || !ipuIrOpDef(op) ||
+         (ipuIrOpDef(op)->traits & IPU_TRAIT_NO_TERMINATOR);
 }
 
 static bool verifyBlockEntrance(IpuBlock *b) {
@@ -323,14 +355,17 @@ static bool verifyBlockEntrance(IpuBlock *b) {
     if (mayLackTerminator(b))
       return true;
     IpuOp *parent = b->parent->parentOp;
-    ipuEmitError(b->ctx, parent ? parent->loc : ipuLocUnknownGet(b->ctx),
+    ipuEmitError(b->ctx, parent ? ipuIrOpLoc(parent) : ipuLocUnknownGet(b->ctx),
                  "empty block: expect at least a terminator");
     return false;
   }
+  if (!b->ctx->opsWithSuccessors)
+    return true; /* no op anywhere has successors */
   for (IpuOp *op = b->firstOp; op != b->lastOp; op = op->next) {
     if (op->numSuccessors) {
-      ipuEmitError(ipuOpGetContext(op), op->loc, "operation with block successors must "
-                                     "terminate its parent block");
+      ipuEmitError(ipuOpGetContext(op), ipuIrOpLoc(op),
+                   "operation with block successors must "
+                   "terminate its parent block");
       return false;
     }
   }
@@ -342,7 +377,7 @@ static bool verifyBlockExit(IpuBlock *b) {
   if (!last)
     return true;
   /* Registered ops check their successors themselves. */
-  if (!last->def) {
+  if (!ipuIrOpDef(last)) {
     IpuBlockOperand *succ = ipuIrOpSuccessors(last);
     for (uint32_t i = 0; i < last->numSuccessors; ++i) {
       if (!succ[i].block || succ[i].block->parent != b->parent) {
@@ -351,8 +386,8 @@ static bool verifyBlockExit(IpuBlock *b) {
       }
     }
   }
-  if (mayLackTerminator(b) || !last->def ||
-      (last->def->traits & IPU_TRAIT_TERMINATOR))
+  if (mayLackTerminator(b) || !ipuIrOpDef(last) ||
+      (ipuIrOpDef(last)->traits & IPU_TRAIT_TERMINATOR))
     return true;
   IpuIrStrBuf sb;
   ipuIrStrBufInit(&sb, b->ctx);
@@ -362,7 +397,8 @@ static bool verifyBlockExit(IpuBlock *b) {
   ipuOpPrint(last, &opts, ipuIrStrBufCallback, &sb);
   while (sb.length && sb.data[sb.length - 1] == '\n')
     sb.data[--sb.length] = '\0';
-  ipuEmitError(b->ctx, last->loc, "block with no terminator, has %s", sb.data);
+  ipuEmitError(b->ctx, ipuIrOpLoc(last), "block with no terminator, has %s",
+               sb.data);
   ipuIrStrBufDispose(&sb);
   return false;
 }
@@ -387,46 +423,6 @@ static void finishOp(Verifier *v, IpuOp *op, int32_t scope, bool childFailed) {
     fail(v, scope);
   if (isIsolated(op) && v->scopes[scope].failed && v->depth > 0)
     v->frames[v->depth - 1].childFailed = true;
-}
-
-static void verifyStructure(Verifier *v, IpuOp *root) {
-  int32_t rootScope = newScope(v, root, false);
-  visitOp(v, root, rootScope);
-  if (!root->numRegions || !pushFrame(v, root, rootScope)) {
-    finishOp(v, root, rootScope, false);
-    return;
-  }
-  while (v->depth && !v->outOfMemory) {
-    Frame *f = &v->frames[v->depth - 1];
-    IpuOp *op = NULL;
-    switch (step(v, &op)) {
-    case EV_OP: {
-      int32_t scope = isIsolated(op) ? newScope(v, op, false) : f->scope;
-      visitOp(v, op, scope);
-      if (!op->numRegions || !pushFrame(v, op, scope))
-        finishOp(v, op, scope, false);
-      break;
-    }
-    case EV_BLOCK_ENTER:
-      if (!v->scopes[f->scope].failed && !verifyBlockEntrance(f->block))
-        fail(v, f->scope);
-      break;
-    case EV_BLOCK_EXIT:
-      if (!v->scopes[f->scope].failed && !verifyBlockExit(f->block))
-        fail(v, f->scope);
-      break;
-    case EV_DONE: {
-      Frame done = *f;
-      --v->depth;
-      finishOp(v, done.op, done.scope, done.childFailed);
-      break;
-    }
-    }
-  }
-  for (int32_t i = 0; i < v->numScopes; ++i)
-    if (v->scopes[i].failed &&
-        !ipuPtrMapPut(&v->failedScopes, v->scopes[i].op, v->scopes[i].op))
-      v->outOfMemory = true;
 }
 
 /* ---- Dominance. ------------------------------------------------------- */
@@ -466,12 +462,13 @@ static void diagnoseDominance(IpuOp *op, uint32_t operandNo) {
       where = " (op in a child region)";
     else
       where = " (op is neither in a parent nor in a child region)";
-    ipuDiagnosticAddNote(d, def->loc, "operand defined here%s", where);
+    ipuDiagnosticAddNote(d, ipuIrOpLoc(def), "operand defined here%s", where);
   } else {
     IpuBlock *block2 = ipuIrAsBlockArg(val)->owner;
     IpuRegion *region2 = block2->parent;
     IpuOp *parent2 = region2 ? region2->parentOp : NULL;
-    IpuLocation loc = parent2 ? parent2->loc : ipuLocUnknownGet(ipuOpGetContext(op));
+    IpuLocation loc =
+        parent2 ? ipuIrOpLoc(parent2) : ipuLocUnknownGet(ipuOpGetContext(op));
     if (!region2) {
       ipuDiagnosticAddNote(d, loc, " (block without parent)");
     } else {
@@ -497,7 +494,17 @@ static void diagnoseDominance(IpuOp *op, uint32_t operandNo) {
  * definition must dominate the user's ancestor in that region. */
 static bool dominatesUse(Verifier *v, IpuValue val, IpuOp *user) {
   int32_t userLevel = v->depth - 1;
-  if (ipuValueIsBlockArgument(val)) {
+  /* Most uses are in their definition's block: no search needed. */
+  if (ipuIrValueIsArg(val)) {
+    if (ipuIrAsBlockArg(val)->owner == user->block)
+      return true;
+  } else {
+    IpuOp *def = ipuIrResultOwner(val);
+    if (def->block == user->block && def != user)
+      return !v->frames[userLevel].ssaDominance ||
+             ipuOpIsBeforeInBlock(def, user);
+  }
+  if (ipuIrValueIsArg(val)) {
     IpuBlock *defBlock = ipuIrAsBlockArg(val)->owner;
     int32_t level = levelOf(v, defBlock->parent);
     if (level < 0)
@@ -524,18 +531,37 @@ static bool dominatesUse(Verifier *v, IpuValue val, IpuOp *user) {
   return t ? ipuDomTreeProperlyDominates(t, def->block, anc->block) : true;
 }
 
-static bool verifyOperandDominance(Verifier *v, IpuOp *op) {
+/* Notes the first operand of `op` that its definition does not dominate
+ * against the scope of the frame walking `op`. */
+static void checkOperandDominance(Verifier *v, Frame *f, IpuOp *op) {
+  Scope *scope = &v->scopes[f->scope];
+  if (!f->reachable || scope->failed || scope->domChecked)
+    return;
+  IpuOpOperand *operands = ipuIrOpOperands(op);
   for (uint32_t i = 0; i < op->numOperands; ++i) {
-    IpuValue val = ipuOpGetOperand(op, i);
-    if (val && !dominatesUse(v, val, op)) {
-      diagnoseDominance(op, i);
-      return false;
+    IpuValue val = operands[i].value;
+    if (!val || dominatesUse(v, val, op))
+      continue;
+    if (v->numDomFailures == v->capDomFailures) {
+      int32_t capacity = v->capDomFailures ? v->capDomFailures * 2 : 8;
+      DomFailure *grown = ipuRealloc(v->ctx, v->domFailures,
+                                     (size_t)capacity * sizeof *grown);
+      if (!grown) {
+        v->outOfMemory = true;
+        return;
+      }
+      v->domFailures = grown;
+      v->capDomFailures = capacity;
     }
+    v->domFailures[v->numDomFailures++] = (DomFailure){f->scope, op, i};
+    scope->domChecked = true;
+    return;
   }
-  return true;
 }
 
-static void enterBlockForDominance(Verifier *v, Frame *f) {
+static void enterBlock(Verifier *v, Frame *f) {
+  if (!v->scopes[f->scope].failed && !verifyBlockEntrance(f->block))
+    fail(v, f->scope);
   IpuRegion *r = frameRegion(f);
   f->reachable = false;
   if (v->scopes[f->scope].failed)
@@ -548,39 +574,50 @@ static void enterBlockForDominance(Verifier *v, Frame *f) {
   f->reachable = t ? ipuDomTreeIsReachable(t, f->block) : false;
 }
 
-static void verifyDominance(Verifier *v, IpuOp *root) {
-  v->numScopes = 0;
-  v->depth = 0;
-  int32_t rootScope =
-      newScope(v, root, ipuPtrMapGet(&v->failedScopes, root) != NULL);
-  if (rootScope < 0 || !root->numRegions || !pushFrame(v, root, rootScope))
+static void walk(Verifier *v, IpuOp *root) {
+  int32_t rootScope = newScope(v, root, false);
+  visitOp(v, root, rootScope);
+  if (!root->numRegions || !pushFrame(v, root, rootScope)) {
+    finishOp(v, root, rootScope, false);
     return;
+  }
   while (v->depth && !v->outOfMemory) {
     Frame *f = &v->frames[v->depth - 1];
     IpuOp *op = NULL;
     switch (step(v, &op)) {
-    case EV_OP:
-      if (f->reachable && !v->scopes[f->scope].failed &&
-          !verifyOperandDominance(v, op))
-        fail(v, f->scope);
-      if (op->numRegions) {
-        int32_t scope =
-            isIsolated(op)
-                ? newScope(v, op, ipuPtrMapGet(&v->failedScopes, op) != NULL)
-                : f->scope;
-        if (scope >= 0)
-          pushFrame(v, op, scope);
-      }
-      break;
-    case EV_BLOCK_ENTER:
-      enterBlockForDominance(v, f);
-      break;
-    case EV_BLOCK_EXIT:
-      break;
-    case EV_DONE:
-      --v->depth;
+    case EV_OP: {
+      checkOperandDominance(v, f, op);
+      int32_t scope = isIsolated(op) ? newScope(v, op, false) : f->scope;
+      visitOp(v, op, scope);
+      if (!op->numRegions || !pushFrame(v, op, scope))
+        finishOp(v, op, scope, false);
       break;
     }
+    case EV_BLOCK_ENTER:
+      enterBlock(v, f);
+      break;
+    case EV_BLOCK_EXIT:
+      if (!v->scopes[f->scope].failed && !verifyBlockExit(f->block))
+        fail(v, f->scope);
+      break;
+    case EV_DONE: {
+      Frame done = *f;
+      --v->depth;
+      finishOp(v, done.op, done.scope, done.childFailed);
+      break;
+    }
+    }
+  }
+}
+
+/* Dominance errors of the scopes whose structure verified. */
+static void reportDominance(Verifier *v) {
+  for (int32_t i = 0; i < v->numDomFailures; ++i) {
+    const DomFailure *d = &v->domFailures[i];
+    if (v->scopes[d->scope].failed)
+      continue;
+    v->anyError = true;
+    diagnoseDominance(d->op, d->operand);
   }
 }
 
@@ -592,21 +629,18 @@ IpuLogicalResult ipuOpVerify(IpuOp *op) {
   Verifier v;
   memset(&v, 0, sizeof v);
   v.ctx = ipuOpGetContext(op);
-  ipuPtrMapInit(&v.levels, v.ctx);
-  ipuPtrMapInit(&v.failedScopes, v.ctx);
   v.dom = ipuDominanceInfoCreate(v.ctx);
   if (!v.dom)
     v.outOfMemory = true;
   if (!v.outOfMemory)
-    verifyStructure(&v, op);
+    walk(&v, op);
   if (!v.outOfMemory)
-    verifyDominance(&v, op);
+    reportDominance(&v);
   if (v.outOfMemory)
-    ipuIrReportOutOfMemory(v.ctx, op->loc);
+    ipuIrReportOutOfMemory(v.ctx, ipuIrOpLoc(op));
   ipuFree(v.ctx, v.frames);
   ipuFree(v.ctx, v.scopes);
-  ipuPtrMapDestroy(&v.levels);
-  ipuPtrMapDestroy(&v.failedScopes);
+  ipuFree(v.ctx, v.domFailures);
   ipuDominanceInfoDestroy(v.dom);
   return v.anyError || v.outOfMemory ? IPU_FAILURE : IPU_SUCCESS;
 }

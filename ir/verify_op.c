@@ -169,7 +169,7 @@ static bool verifySuccessors(IpuOp *op, const IpuOpDef *def) {
   IpuBlockOperand *succ = ipuIrOpSuccessors(op);
   for (uint32_t i = 0; i < op->numSuccessors; ++i) {
     if (!succ[i].block || succ[i].block->parent != parent) {
-      ipuEmitError(ipuOpGetContext(op), op->loc,
+      ipuEmitError(ipuOpGetContext(op), ipuIrOpLoc(op),
                    "reference to block defined in another region");
       return false;
     }
@@ -322,7 +322,7 @@ static bool verifySameOperandsElementType(IpuOp *op) {
 /* HasParent<...>: `parent` may list several names separated by commas. */
 static bool verifyParent(IpuOp *op, const char *parent) {
   IpuOp *p = ipuOpGetParentOp(op);
-  const char *pname = p ? ipuIdentCStr(p->name) : NULL;
+  const char *pname = p ? ipuIdentCStr(ipuIrOpName(p)) : NULL;
   size_t plen = pname ? strlen(pname) : 0;
   bool several = false;
   for (const char *s = parent; *s;) {
@@ -370,7 +370,7 @@ static bool verifySingleBlock(IpuOp *op, bool noTerminator) {
 static bool verifySymbol(IpuOp *op) {
   IpuAttr name = ipuOpGetAttr(op, "sym_name");
   if (!name || ipuAttrGetKind(name) != IPU_ATTR_STRING) {
-    if (!name && strcmp(op->def->name, "builtin.module") == 0)
+    if (!name && strcmp(ipuIrOpDef(op)->name, "builtin.module") == 0)
       return true;
     ipuOpEmitError(op, "requires string attribute 'sym_name'");
     return false;
@@ -435,7 +435,7 @@ static bool verifyInferredTypes(IpuOp *op, const IpuOpDef *def) {
   IpuType *actual = ipuAlloc(ctx, ((size_t)nResults + 1) * sizeof *actual);
   bool ok = true;
   if (!operands || !inferred || !actual) {
-    ipuIrReportOutOfMemory(ctx, op->loc);
+    ipuIrReportOutOfMemory(ctx, ipuIrOpLoc(op));
     ok = false;
     goto done;
   }
@@ -443,8 +443,8 @@ static bool verifyInferredTypes(IpuOp *op, const IpuOpDef *def) {
     operands[i] = ipuOpGetOperand(op, i);
   for (intptr_t i = 0; i < nResults; ++i)
     actual[i] = ipuValueGetType(ipuOpGetResult(op, i));
-  if (ipuFailed(def->inferResultTypes(ctx, op->loc, nOperands, operands,
-                                      ipuOpGetAttrDict(op), op->props,
+  if (ipuFailed(def->inferResultTypes(ctx, ipuIrOpLoc(op), nOperands, operands,
+                                      ipuOpGetAttrDict(op), ipuIrOpProps(op),
                                       nResults, inferred))) {
     ipuOpEmitError(op, "failed to infer returned types");
     ok = false;
@@ -458,10 +458,10 @@ static bool verifyInferredTypes(IpuOp *op, const IpuOpDef *def) {
     ipuIrStrBufInit(&b, ctx);
     appendTypeList(&a, inferred, nResults);
     appendTypeList(&b, actual, nResults);
-    ipuEmitError(ctx, op->loc,
+    ipuEmitError(ctx, ipuIrOpLoc(op),
                  "'%s' op inferred type(s) %s are incompatible with return "
                  "type(s) of operation %s",
-                 ipuIdentCStr(op->name), a.data, b.data);
+                 ipuIdentCStr(ipuIrOpName(op)), a.data, b.data);
     ipuOpEmitError(op, "failed to infer returned types");
     ipuIrStrBufDispose(&a);
     ipuIrStrBufDispose(&b);
@@ -476,7 +476,7 @@ done:
 /* ---- Entry point. ----------------------------------------------------- */
 
 bool ipuIrVerifyRegisteredOp(IpuOp *op) {
-  const IpuOpDef *def = op->def;
+  const IpuOpDef *def = ipuIrOpDef(op);
   if (!verifyRegionCount(op, def) || !verifyResultCount(op, def) ||
       !verifySuccessors(op, def) || !verifyOperandCount(op, def))
     return false;

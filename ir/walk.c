@@ -101,7 +101,7 @@ IpuWalkResult ipuOpWalk(IpuOp *root, IpuWalkOrder order, IpuOpWalkFn fn,
         continue;
     }
     if (!push(&s, op)) {
-      ipuIrReportOutOfMemory(s.ctx, op->loc);
+      ipuIrReportOutOfMemory(s.ctx, ipuIrOpLoc(op));
       result = IPU_WALK_INTERRUPT;
       break;
     }

@@ -70,14 +70,14 @@ static bool isHexChar(unsigned c) {
          (c >= 'A' && c <= 'F');
 }
 
-/* Scans a string literal from its opening quote: MLIR's escapes (\n \t
- * \" \\ and two hex digits), no raw newlines, valid UTF-8. Plain runs go
- * eight bytes at a time, which is what a 200 MB hex constant needs. The
- * body's span goes to `lval`, with num 1 when it holds escapes. */
-static int lexString(Parser *p, union IPUYYSTYPE *lval, const char *quote,
-                     int token) {
-  const unsigned char *s = (const unsigned char *)quote + 1;
-  bool escapes = false;
+/* Scans a string literal's body from `s` (just after the opening quote, or
+ * anywhere in a plain run of it) to the closing quote, which it returns:
+ * MLIR's escapes (\n \t \" \\ and two hex digits), no raw newlines, valid
+ * UTF-8. Plain runs go sixteen or eight bytes at a time, which is what a
+ * 200 MB hex constant needs. Sets *escapes when it meets one; NULL after
+ * reporting an error. */
+static const unsigned char *scanStringBody(Parser *p, const unsigned char *s,
+                                           bool *escapes) {
   const unsigned char *fastEnd = (const unsigned char *)p->end - 8;
   for (;;) {
     uint64_t w;
@@ -107,7 +107,7 @@ static int lexString(Parser *p, union IPUYYSTYPE *lval, const char *quote,
     }
     unsigned c = *s;
     if (c == '"')
-      break;
+      return s;
     if (c >= 0x20 && c < 0x80 && c != '\\') {
       s++;
       continue;
@@ -119,29 +119,102 @@ static int lexString(Parser *p, union IPUYYSTYPE *lval, const char *quote,
       } else if (isHexChar(a) && isHexChar(s[2])) {
         s += 3;
       } else {
-        return lexError(p, (const char *)s, "unknown escape in string literal");
+        lexError(p, (const char *)s, "unknown escape in string literal");
+        return NULL;
       }
-      escapes = true;
+      *escapes = true;
       continue;
     }
     if (c >= 0x80) {
       unsigned n = utf8Length(s);
-      if (!n)
-        return lexError(p, (const char *)s, "invalid UTF-8 in string literal");
+      if (!n) {
+        lexError(p, (const char *)s, "invalid UTF-8 in string literal");
+        return NULL;
+      }
       s += n;
       continue;
     }
-    if (c == 0 && (const char *)s != p->end)
-      return lexError(p, (const char *)s, "invalid NUL byte in string literal");
-    if (c == 0 || c == '\n' || c == '\v' || c == '\f')
-      return lexError(p, (const char *)s, "expected '\"' in string literal");
+    if (c == 0 && (const char *)s != p->end) {
+      lexError(p, (const char *)s, "invalid NUL byte in string literal");
+      return NULL;
+    }
+    if (c == 0 || c == '\n' || c == '\v' || c == '\f') {
+      lexError(p, (const char *)s, "expected '\"' in string literal");
+      return NULL;
+    }
     s++; /* other control characters are allowed, as in MLIR */
   }
-  lval->s.ptr = quote + 1;
-  lval->s.len = (uint32_t)((const char *)s - quote - 1);
-  lval->s.num = escapes;
-  p->cur = (const char *)s + 1;
+}
+
+/* Sets the token's span to a string body [body, close). */
+static int stringToken(Parser *p, union IPUYYSTYPE *lval, const char *body,
+                       const unsigned char *close, uint32_t flags,
+                       int token) {
+  if ((size_t)((const char *)close - body) > UINT32_MAX)
+    return lexError(p, body - 1, "string literal is too long");
+  lval->s.ptr = body;
+  lval->s.len = (uint32_t)((const char *)close - body);
+  lval->s.num = flags;
+  p->cur = (const char *)close + 1;
   return token;
+}
+
+/* A string literal from its opening quote; its flags say whether it holds
+ * escapes. */
+static int lexString(Parser *p, union IPUYYSTYPE *lval, const char *quote,
+                     int token) {
+  bool escapes = false;
+  const unsigned char *close =
+      scanStringBody(p, (const unsigned char *)quote + 1, &escapes);
+  if (!close)
+    return TOK_IPUYYerror;
+  return stringToken(p, lval, quote + 1, close, escapes ? STR_ESCAPES : 0,
+                     token);
+}
+
+/* Bodies of `dense<"0x...">` at least this long decode while lexed. */
+#define HEX_BLOB_MIN ((size_t)1 << 16)
+
+/* The body of a huge `dense<"0x...">` decodes while it is scanned, into
+ * Parser.hexBlob: one pass over the text instead of two, and the text is
+ * handed back (sourceConsumed) as it goes, so a 200 MB constant never sits
+ * in memory as text. Only dense<...> reads such a token, through the
+ * STR_HEX_* flags. Returns 0 for a short string. */
+static int lexHexBlob(Parser *p, union IPUYYSTYPE *lval, const char *quote) {
+  const char *body = quote + 1;
+  size_t avail = (size_t)(p->end - body);
+  if (avail < HEX_BLOB_MIN || memchr(body, '"', HEX_BLOB_MIN))
+    return 0;
+  ipuFree(p->ctx, p->hexBlob);
+  p->hexBlob = NULL;
+  /* Untouched pages of the upper bound cost nothing; the rest is given
+   * back below. */
+  uint8_t *data = ipuAlloc(p->ctx, avail / 2);
+  if (!data)
+    return 0;
+  size_t bytes;
+  const char *stop = litDecodeHexRun(p, body + 2, data, &bytes);
+  const unsigned char *close = (const unsigned char *)stop;
+  uint32_t flags = STR_HEX_DECODED;
+  if (*stop != '"') {
+    /* Not digit pairs up to the quote: an error for dense<...>, which
+     * only needs to know the length now. */
+    ipuFree(p->ctx, data);
+    data = NULL;
+    bool escapes = false;
+    close = scanStringBody(p, close, &escapes);
+    if (!close)
+      return TOK_IPUYYerror;
+    flags = STR_HEX_INVALID | (escapes ? STR_ESCAPES : 0);
+  } else {
+    uint8_t *fit = ipuRealloc(p->ctx, data, bytes ? bytes : 1);
+    if (fit)
+      data = fit;
+  }
+  p->hexBlob = data;
+  p->hexBlobSize = bytes;
+  p->hexBlobText = body;
+  return stringToken(p, lval, body, close, flags, TOK_STRING);
 }
 
 static const char *skipSpaceAndComments(const char *s) {
@@ -157,18 +230,13 @@ static const char *skipSpaceAndComments(const char *s) {
   }
 }
 
-static bool isSuffixIdChar(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '$' || c == '.' || c == '_' ||
-         c == '-';
-}
 
 /* Skips `%name`; NULL if `s` does not start one. */
 static const char *skipValueName(const char *s) {
-  if (*s != '%' || !isSuffixIdChar((unsigned char)s[1]))
+  if (*s != '%' || !isSsaNameChar((unsigned char)s[1]))
     return NULL;
   s++;
-  while (isSuffixIdChar((unsigned char)*s))
+  while (isSsaNameChar((unsigned char)*s))
     s++;
   return s;
 }
@@ -335,23 +403,41 @@ static int lexShape(Parser *p, union IPUYYSTYPE *lval, IpuSrcPos *lloc) {
 /* `tensor<...>` (from the keyword at `tok`, '<' at `lt`) or, after ':',
  * `(...) -> ...` (from `tok`): a cached type is one token; otherwise the
  * text is remembered so that the type is cached once parsed. */
-static int lexCachedType(Parser *p, union IPUYYSTYPE *lval, const char *tok,
-                         const char *end) {
+static const TextCacheSlot *lexCachedType(Parser *p, union IPUYYSTYPE *lval,
+                                          const char *tok, const char *end) {
   const TextCacheSlot *hit =
       textCacheFind(&p->typeCache, tok, (uint32_t)(end - tok),
                     textHash(tok, (size_t)(end - tok)));
   if (hit) {
     p->cur = end;
     lval->type = hit->value;
-    return 1;
+    return hit;
   }
   typeCacheRemember(p, tok, end);
-  return 0;
+  return NULL;
+}
+
+/* The function type of an op, after ':'. */
+static int lexFunctionType(Parser *p, union IPUYYSTYPE *lval,
+                           const char *tok) {
+  const RecentType *recent = recentFnTypeFind(p, tok);
+  if (recent) {
+    p->cur = tok + recent->len;
+    lval->type = recent->type;
+    return TOK_CACHED_FUNC_TYPE;
+  }
+  const char *end = scanCachableFunctionType(tok);
+  const TextCacheSlot *hit = end ? lexCachedType(p, lval, tok, end) : NULL;
+  if (!hit)
+    return 0;
+  recentFnTypeAdd(p, hit);
+  return TOK_CACHED_FUNC_TYPE;
 }
 
 static int lexToken(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p);
 
 int parserLex(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p) {
+  p->tokStart = p->cur;
   int t = lexToken(lval, lloc, p);
   p->prevToken = p->lastToken;
   p->lastToken = t;
@@ -368,6 +454,27 @@ static int lexToken(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p) {
   if (p->shapeMode) {
     p->shapeMode = false;
     int t = lexShape(p, lval, lloc);
+    if (t)
+      return t;
+  }
+  if (p->entryArmed) {
+    /* After '{' (the first entry) the whole rest may be cached. */
+    bool first = p->entryArmed == ENTRY_FIRST;
+    p->entryArmed = ENTRY_NONE;
+    *lloc = posAt(p, p->cur);
+    int t = first ? lexCachedDict(p, lval) : 0;
+    if (!t)
+      t = lexCachedEntry(p, lval, lloc);
+    if (t)
+      return t;
+  }
+  if (p->operandsArmed) {
+    p->operandsArmed = false;
+    int t = lexOperandList(p, lval, lloc);
+    if (t)
+      return t;
+  } else if (p->lastToken == TOK_OPERANDS) {
+    int t = lexOpTail(p, lval, lloc);
     if (t)
       return t;
   }
@@ -392,9 +499,9 @@ static int lexToken(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p) {
       "("  {
         SPAN(0);
         if (p->lastToken == ':') {
-          const char *end = scanCachableFunctionType(tok);
-          if (end && lexCachedType(p, lval, tok, end))
-            return TOK_CACHED_FUNC_TYPE;
+          int t = lexFunctionType(p, lval, tok);
+          if (t)
+            return t;
         }
         DONE('(');
       }
@@ -420,7 +527,15 @@ static int lexToken(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p) {
       digit+ | "0x" hexdigit+ { SPAN(0); DONE(TOK_INTEGER); }
       digit+ "." digit* ([eE] [-+]? digit+)? { SPAN(0); DONE(TOK_FLOAT); }
 
-      "\"" { return lexString(p, lval, tok, TOK_STRING); }
+      "\"" {
+        if (p->lastToken == '<' && p->prevToken == TOK_KW_DENSE &&
+            tok[1] == '0' && tok[2] == 'x') {
+          int t = lexHexBlob(p, lval, tok);
+          if (t)
+            return t;
+        }
+        return lexString(p, lval, tok, TOK_STRING);
+      }
 
       "@" bare_id { setSpan(lval, tok + 1, cur, 0); DONE(TOK_AT_ID); }
       "@\"" {
@@ -440,8 +555,15 @@ static int lexToken(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p) {
       }
       "%" suffix_id {
         SPAN(0);
-        if (isResultDefinition(p, tok, cur))
+        const char *chainEnd = p->defChainEnd;
+        if (isResultDefinition(p, tok, cur)) {
+          /* A list scanned from its first name may be one token. */
+          int t = tok >= chainEnd ? lexResultList(p, lval, tok) : 0;
+          if (t)
+            return t;
+          SPAN(0);
           DONE(TOK_DEF_ID);
+        }
         DONE(TOK_VALUE_ID);
       }
       "%" { return lexError(p, tok, "invalid SSA name"); }

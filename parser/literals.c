@@ -1,5 +1,5 @@
 /* Decoding of literal tokens: integers of any width, floats, strings with
- * MLIR's escapes, and hex blobs (256-entry table, pair table, SSE2). */
+ * MLIR's escapes, and hex blobs (256-entry table, SSE2). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,54 +45,120 @@ bool litDecodeHex(const char *hex, size_t len, uint8_t *out) {
   return !(bad & 0x80);
 }
 
-/* Large blobs decode through a table of all 65,536 digit pairs (built once
- * per parse, 128 KiB): one load per output byte instead of two. */
-bool litDecodeHexLarge(Parser *p, const char *hex, size_t len, uint8_t *out) {
-  if (len % 2)
-    return false;
-  if (len < (1u << 17))
-    return litDecodeHex(hex, len, out);
-  if (!p->hexPairs) {
-    p->hexPairs = ipuAlloc(p->ctx, 65536 * sizeof(uint16_t));
-    if (!p->hexPairs)
-      return litDecodeHex(hex, len, out);
-    for (unsigned i = 0; i < 65536; i++) {
-      uint8_t a = hexValue[i & 0xff], b = hexValue[i >> 8];
-      p->hexPairs[i] = (uint16_t)((a | b) & 0x80 ? 0x100 : a << 4 | b);
-    }
-  }
-  const uint16_t *pairs = p->hexPairs;
-  const unsigned char *s = (const unsigned char *)hex;
-  size_t n = len / 2;
-  uint16_t bad = 0;
-  size_t i = 0;
+/* Decodes whole digit pairs of [s, limit) into `out` and returns where it
+ * stopped: at `limit`, or at the first pair that is not two hex digits.
+ * The vector loops take 16 or 32 digits at a time: with t = c | 0x20,
+ * a digit has t - '0' <= 9 and a letter t - 'a' <= 5 (unsigned), and the
+ * nibble is min(t - '0', t - 'a' + 10), as the other one wraps around. */
 #ifdef __SSE2__
-  /* Sixteen digits at a time: validate, map to nibbles, pack pairs. */
-  const __m128i lower = _mm_set1_epi8(0x20);
-  for (; i + 8 <= n; i += 8) {
-    __m128i t = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + 2 * i)),
-                             lower);
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(t, _mm_set1_epi8('9' + 1)));
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmplt_epi8(t, _mm_set1_epi8('f' + 1)));
-    if (_mm_movemask_epi8(_mm_or_si128(digit, letter)) != 0xffff)
-      return false;
-    __m128i v = _mm_or_si128(
-        _mm_and_si128(digit, _mm_sub_epi8(t, _mm_set1_epi8('0'))),
-        _mm_andnot_si128(digit, _mm_sub_epi8(t, _mm_set1_epi8('a' - 10))));
+static const unsigned char *decodeHexSse2(const unsigned char *s,
+                                          const unsigned char *limit,
+                                          uint8_t **out) {
+  const __m128i zero = _mm_setzero_si128();
+  uint8_t *o = *out;
+  while (limit - s >= 16) {
+    __m128i t = _mm_or_si128(_mm_loadu_si128((const __m128i *)s),
+                             _mm_set1_epi8(0x20));
+    __m128i d = _mm_sub_epi8(t, _mm_set1_epi8('0'));
+    __m128i l = _mm_sub_epi8(t, _mm_set1_epi8('a'));
+    __m128i ok = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8(9)), zero),
+        _mm_cmpeq_epi8(_mm_subs_epu8(l, _mm_set1_epi8(5)), zero));
+    if (_mm_movemask_epi8(ok) != 0xffff)
+      break;
+    __m128i v = _mm_min_epu8(d, _mm_add_epi8(l, _mm_set1_epi8(10)));
     __m128i pair = _mm_or_si128(
         _mm_and_si128(_mm_slli_epi16(v, 4), _mm_set1_epi16(0x00ff)),
         _mm_srli_epi16(v, 8));
-    _mm_storel_epi64((__m128i *)(out + i), _mm_packus_epi16(pair, pair));
+    _mm_storel_epi64((__m128i *)o, _mm_packus_epi16(pair, pair));
+    o += 8;
+    s += 16;
   }
+  *out = o;
+  return s;
+}
 #endif
-  for (; i < n; i++) {
-    uint16_t v = pairs[s[2 * i] | s[2 * i + 1] << 8];
-    bad |= v;
-    out[i] = (uint8_t)v;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+__attribute__((target("avx2"))) static const unsigned char *
+decodeHexAvx2(const unsigned char *s, const unsigned char *limit,
+              uint8_t **out) {
+  const __m256i zero = _mm256_setzero_si256();
+  uint8_t *o = *out;
+  while (limit - s >= 32) {
+    __m256i t = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)s),
+                                _mm256_set1_epi8(0x20));
+    __m256i d = _mm256_sub_epi8(t, _mm256_set1_epi8('0'));
+    __m256i l = _mm256_sub_epi8(t, _mm256_set1_epi8('a'));
+    __m256i ok = _mm256_or_si256(
+        _mm256_cmpeq_epi8(_mm256_subs_epu8(d, _mm256_set1_epi8(9)), zero),
+        _mm256_cmpeq_epi8(_mm256_subs_epu8(l, _mm256_set1_epi8(5)), zero));
+    if (_mm256_movemask_epi8(ok) != -1)
+      break;
+    __m256i v = _mm256_min_epu8(d, _mm256_add_epi8(l, _mm256_set1_epi8(10)));
+    /* Pairs to bytes: high nibble * 16 + low nibble in each 16-bit lane. */
+    __m256i w = _mm256_maddubs_epi16(v, _mm256_set1_epi16(0x0110));
+    __m256i packed = _mm256_permute4x64_epi64(_mm256_packus_epi16(w, w), 0x08);
+    _mm_storeu_si128((__m128i *)o, _mm256_castsi256_si128(packed));
+    o += 16;
+    s += 32;
   }
-  return !(bad & 0x100);
+  *out = o;
+  return s;
+}
+#endif
+
+static const unsigned char *decodeHexBlock(const unsigned char *s,
+                                           const unsigned char *limit,
+                                           uint8_t *out) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (limit - s >= 64 && __builtin_cpu_supports("avx2"))
+    s = decodeHexAvx2(s, limit, &out);
+#endif
+#ifdef __SSE2__
+  s = decodeHexSse2(s, limit, &out);
+#endif
+  while (limit - s >= 2) {
+    uint8_t a = hexValue[s[0]], b = hexValue[s[1]];
+    if ((a | b) & 0x80)
+      break;
+    *out++ = (uint8_t)(a << 4 | b);
+    s += 2;
+  }
+  return s;
+}
+
+bool litDecodeHexLarge(Parser *p, const char *hex, size_t len, uint8_t *out) {
+  (void)p;
+  if (len % 2)
+    return false;
+  const unsigned char *s = (const unsigned char *)hex;
+  return decodeHexBlock(s, s + len, out) == s + len;
+}
+
+const char *litDecodeHexRun(Parser *p, const char *hex, uint8_t *out,
+                            size_t *bytes) {
+  /* Blocks of 1 MiB, so that the text can be handed back as it goes. */
+  const size_t block = (size_t)1 << 20;
+  const unsigned char *s = (const unsigned char *)hex;
+  const unsigned char *end = (const unsigned char *)p->end;
+  const unsigned char *done = s;
+  uint8_t *o = out;
+  for (;;) {
+    const unsigned char *limit = (size_t)(end - s) > block ? s + block : end;
+    const unsigned char *stop = decodeHexBlock(s, limit, o);
+    o += (stop - s) / 2;
+    s = stop;
+    if ((size_t)(s - done) >= SOURCE_RELEASE_STEP) {
+      parserSourceDone(p, (const char *)done, (const char *)s);
+      done = s;
+    }
+    if (s < limit || limit == end)
+      break;
+  }
+  *bytes = (size_t)(o - out);
+  return (const char *)s;
 }
 
 bool litIsHexString(Span tok) {

@@ -162,7 +162,7 @@ static bool parseFragment(IpuContext *ctx, IpuStringRef text, ParseMode mode,
     ipuFree(ctx, copy);
     return false;
   }
-  IpuParseOptions opts = {"-", 0, true};
+  IpuParseOptions opts = {.filename = "-", .skipVerify = true};
   parserInit(p, ctx, copy, text.length, &opts);
   bool ok = p->filename && parserRun(p, mode) == 0 && !p->failed;
   if (!ok && !p->failed) {

@@ -444,7 +444,47 @@ static bool checkElementsType(Parser *p, TypeAt type, IpuType *elem) {
   return true;
 }
 
-/* dense<"0x..."> decodes straight into the attribute's buffer. */
+/* The decoded bytes of a hex literal: the lexer's for a huge one (taken
+ * over), else decoded now into a buffer of `size` bytes. NULL after an
+ * error (`*bad` set for one in the digits). */
+static uint8_t *hexLiteralBytes(Parser *p, const Literal *l, size_t size,
+                                bool *bad) {
+  *bad = false;
+  if (l->text.num & STR_HEX_DECODED) {
+    uint8_t *data = p->hexBlobText == l->text.ptr ? p->hexBlob : NULL;
+    if (data)
+      p->hexBlob = NULL;
+    if (size > p->hexBlobSize) { /* room for unpacked i1 elements */
+      uint8_t *grown = ipuRealloc(p->ctx, data, size);
+      if (!grown)
+        ipuFree(p->ctx, data);
+      data = grown;
+    }
+    if (!data)
+      parserOutOfMemory(p, l->pos);
+    return data;
+  }
+  if (l->text.num & STR_HEX_INVALID) {
+    *bad = true;
+    return NULL;
+  }
+  size_t hexLen = l->text.len - 2;
+  uint8_t *data = ipuAlloc(p->ctx, size ? size : 1);
+  if (!data) {
+    parserOutOfMemory(p, l->pos);
+    return NULL;
+  }
+  if (!litDecodeHexLarge(p, l->text.ptr + 2, hexLen, data)) {
+    ipuFree(p->ctx, data);
+    *bad = true;
+    return NULL;
+  }
+  return data;
+}
+
+/* dense<"0x..."> decodes straight into the attribute's buffer. A huge one
+ * was decoded by the lexer, and its text may be gone: only its length is
+ * looked at here. */
 static IpuAttr denseFromHex(Parser *p, const Literal *l, TypeAt type,
                             IpuType elem) {
   size_t elemBytes = ipuDenseElementStorageBytes(elem);
@@ -463,32 +503,22 @@ static IpuAttr denseFromHex(Parser *p, const Literal *l, TypeAt type,
     return NULL;
   }
   size_t size = packed ? (size_t)numElements : bytes;
-  uint8_t *data = ipuAlloc(p->ctx, size ? size : 1);
+  bool bad;
+  uint8_t *data = hexLiteralBytes(p, l, size > bytes ? size : bytes, &bad);
   if (!data) {
-    parserOutOfMemory(p, l->pos);
+    if (bad)
+      parserError(p, l->pos, "expected string containing hex digits "
+                             "starting with `0x`");
     return NULL;
   }
-  bool ok;
   if (packed) {
-    /* MLIR packs i1 elements as bits; we store a byte each. */
-    ok = true;
-    for (size_t i = 0; ok && i < bytes; i++) {
-      uint8_t byte;
-      ok = litDecodeHex(l->text.ptr + 2 + 2 * i, 2, &byte);
-      for (size_t b = 0; b < 8 && i * 8 + b < (size_t)numElements; b++)
-        data[i * 8 + b] = (byte >> b) & 1;
-    }
-  } else {
-    ok = litDecodeHexLarge(p, l->text.ptr + 2, hexLen, data);
-    if (ok && isI1)
-      for (size_t i = 0; i < size; i++)
-        data[i] = data[i] != 0;
-  }
-  if (!ok) {
-    ipuFree(p->ctx, data);
-    parserError(p, l->pos, "expected string containing hex digits starting "
-                           "with `0x`");
-    return NULL;
+    /* MLIR packs i1 elements as bits; we store a byte each. Backwards, as
+     * the bytes spread over the same buffer. */
+    for (size_t i = size; i-- > 0;)
+      data[i] = (data[i / 8] >> (i % 8)) & 1;
+  } else if (isI1) {
+    for (size_t i = 0; i < size; i++)
+      data[i] = data[i] != 0;
   }
   IpuAttr a = ipuDenseElementsAttrGetOwned(p->ctx, type.type, data, size, splat);
   if (!a)
@@ -504,7 +534,8 @@ IpuAttr attrDense(Parser *p, uint32_t shapeStart, uint32_t rank, ListRef lits,
     return NULL;
   const Literal *l = p->lits.data + lits.start;
   if (rank == 0 && lits.count == 1 && l->kind == LIT_STRING) {
-    if (!litIsHexString(l->text)) {
+    bool lexed = l->text.num & (STR_HEX_DECODED | STR_HEX_INVALID);
+    if (lexed ? (l->text.num & STR_ESCAPES) : !litIsHexString(l->text)) {
       parserError(p, l->pos, "expected string containing hex digits starting "
                              "with `0x`");
       return NULL;

@@ -37,10 +37,26 @@ static bool checkRegistered(Parser *p, IpuIdent name, const IpuOpDef *def,
                      "with the MLIR tool used");
 }
 
+/* Results lexed as one token (RESULT_LIST) wait until their op begins:
+ * the op before may still have been in the making. */
+static bool takeLexedResults(Parser *p) {
+  p->lexedDefsReady = false;
+  uint32_t n = p->lexedDefs.len;
+  if (!VEC_RESERVE(p, p->defs, n))
+    return false;
+  memcpy(p->defs.data + p->defs.len, p->lexedDefs.data,
+         n * sizeof *p->defs.data);
+  p->pendingResults.start = p->defs.len;
+  p->pendingResults.count = n;
+  p->defs.len += n;
+  return true;
+}
+
 static OpFrame *pushFrame(Parser *p, OpKind kind, IpuIdent name,
                           const IpuOpDef *def, IpuSrcPos pos) {
   IpuIdent inherited = currentDefaultDialect(p);
-  if (!VEC_RESERVE(p, p->frames, 1)) {
+  if (!VEC_RESERVE(p, p->frames, 1) ||
+      (p->lexedDefsReady && !takeLexedResults(p))) {
     parserOutOfMemory(p, pos);
     return NULL;
   }
@@ -68,14 +84,42 @@ static OpFrame *pushFrame(Parser *p, OpKind kind, IpuIdent name,
   return f;
 }
 
+/* The op name spelled like `name` among the last few ones, or NULL. */
+static const RecentOpName *recentOpName(Parser *p, Span name) {
+  for (int i = 0; i < RECENT_OP_NAMES; i++) {
+    const RecentOpName *r = &p->recentOps[i];
+    if (r->len != name.len || !r->text)
+      continue;
+    uint32_t j = 0;
+    while (j < name.len && r->text[j] == name.ptr[j])
+      j++;
+    if (j == name.len)
+      return r;
+  }
+  return NULL;
+}
+
+static void recentOpNameAdd(Parser *p, const TextCacheSlot *slot) {
+  RecentOpName *r = &p->recentOps[p->recentOpsNext++ % RECENT_OP_NAMES];
+  r->text = slot->text;
+  r->len = slot->len;
+  r->name = slot->value;
+  r->def = slot->value2;
+}
+
 bool opBeginGeneric(Parser *p, Span name, IpuSrcPos pos) {
   /* Op names repeat: look each spelling up once. */
   uint32_t hash = 0;
   if (!(name.num & 1)) {
+    const RecentOpName *recent = recentOpName(p, name);
+    if (recent)
+      return pushFrame(p, OPK_GENERIC, recent->name, recent->def, pos) != NULL;
     hash = textHash(name.ptr, name.len);
     const TextCacheSlot *hit = textCacheFind(&p->opNames, name.ptr, name.len, hash);
-    if (hit)
+    if (hit) {
+      recentOpNameAdd(p, hit);
       return pushFrame(p, OPK_GENERIC, hit->value, hit->value2, pos) != NULL;
+    }
   }
   IpuStringRef s;
   if (!litDecodeString(p, name, pos, &s))
@@ -163,12 +207,16 @@ bool opBeginKeyword(Parser *p, OpKind kind, Span spelling, IpuSrcPos pos) {
 
 /* ---- Finishing an op. ------------------------------------------------- */
 
-static IpuLocation opLocation(Parser *p, OpFrame *f, LocRef loc) {
+/* An op without `loc(...)` is located where its text starts: the core
+ * keeps that position packed and makes the location only when asked. */
+static void opSetLocation(Parser *p, OpFrame *f, IpuOpState *st, LocRef loc) {
   if (loc.loc)
-    return loc.loc;
-  if (loc.deferred)
-    return ipuLocUnknownGet(p->ctx);
-  return parserLoc(p, f->pos);
+    st->loc = loc.loc;
+  else if (loc.deferred)
+    st->loc = ipuLocUnknownGet(p->ctx);
+  else
+    ipuOpStateSetFileLineCol(st, p->filename, f->pos.line + p->lineOffset,
+                             f->pos.col);
 }
 
 static bool checkResultCount(Parser *p, OpFrame *f, intptr_t numResults) {
@@ -239,6 +287,7 @@ static bool finishOp(Parser *p, OpFrame *f, IpuOpState *st, LocRef loc) {
     return false;
   p->defs.len = f->results.start;
   p->frames.len--;
+  parserReleaseConsumed(p);
   return true;
 }
 
@@ -274,7 +323,8 @@ static bool buildOp(Parser *p, OpFrame *f, ListRef uses, uint32_t numInputs,
     return false;
   p->uses.len = uses.start;
   IpuOpState st;
-  ipuOpStateInit(&st, p->ctx, ipuIdentStr(f->name), opLocation(p, f, loc));
+  ipuOpStateInit(&st, p->ctx, ipuIdentStr(f->name), NULL);
+  opSetLocation(p, f, &st, loc);
   ipuOpStateAddOperands(&st, p->vals.len, p->vals.data);
   ipuOpStateAddResults(&st, numResults, p->tys.data + numInputs);
   st.attributes = attrs;
@@ -320,10 +370,17 @@ bool opEndCustom(Parser *p, ListRef uses, IpuAttr attrs, ListRef types,
     if (types.count)
       memcpy(p->tys.data, given, types.count * sizeof(IpuType));
     p->tys.len = types.count;
-  } else if (ipuOpDefHasTrait(f->def, IPU_TRAIT_SAME_OPERANDS_AND_RESULT_TYPE)) {
+  } else if (ipuOpDefHasTrait(f->def, IPU_TRAIT_SAME_OPERANDS_AND_RESULT_TYPE) ||
+             (ipuOpDefHasTrait(f->def, IPU_TRAIT_SAME_TYPE_SHORTHAND) &&
+              (types.count != 1 ||
+               ipuTypeGetKind(given[0]) != IPU_TYPE_FUNCTION))) {
     if (types.count != 1)
-      return parserError(p, hasTypes ? typesPos : f->pos,
-                         "expected a single type for operands and results");
+      return parserError(
+          p, hasTypes ? typesPos : f->pos,
+          ipuOpDefHasTrait(f->def, IPU_TRAIT_SAME_OPERANDS_AND_RESULT_TYPE)
+              ? "expected a single type for operands and results"
+              : "expected a single type for operands and results, or a "
+                "function type");
     for (uint32_t i = 0; i < uses.count + numResults; i++)
       p->tys.data[p->tys.len++] = given[0];
   } else {
@@ -340,12 +397,10 @@ bool opEndCustom(Parser *p, ListRef uses, IpuAttr attrs, ListRef types,
   return buildOp(p, f, uses, numInputs, NULL, attrs, loc);
 }
 
-bool opEndModule(Parser *p, Span *symName, IpuAttr attrs, LocRef loc) {
+bool opEndModule(Parser *p, IpuIdent symName, IpuAttr attrs, LocRef loc) {
   OpFrame *f = parserTopFrame(p);
   if (symName) {
-    IpuIdent name = attrSymbolName(p, *symName, f->pos);
-    if (!name)
-      return false;
+    IpuIdent name = symName;
     IpuAttr str = ipuStringAttrGet(p->ctx, ipuIdentStr(name), NULL);
     attrs = ipuDictionaryAttrSet(p->ctx, attrs, identC(p, "sym_name"), str);
     if (!attrs)

@@ -24,8 +24,25 @@ bool scopePushIsolated(Parser *p) {
   IsoScope *s = &p->isos.data[p->isos.len++];
   s->valuesStart = p->values.len;
   s->fwdStart = p->fwds.len;
+  s->undoStart = p->undo.len;
   s->unresolved = 0;
   return true;
+}
+
+/* The binding of `name` in the current scope, or NULL. */
+static const ValueEntry *lookupName(Parser *p, const SsaName *name) {
+  if (!name->value || name->scope != p->isos.len - 1)
+    return NULL;
+  return &p->values.data[name->value - 1];
+}
+
+/* Undoes the bindings made since `undoStart`, newest first. */
+static void undoBindings(Parser *p, uint32_t undoStart) {
+  while (p->undo.len > undoStart) {
+    const NameUndo *u = &p->undo.data[--p->undo.len];
+    u->name->value = u->value;
+    u->name->scope = u->scope;
+  }
 }
 
 static int comparePos(const void *a, const void *b) {
@@ -58,7 +75,7 @@ bool scopePopIsolated(Parser *p) {
   IsoScope *s = curScope(p);
   if (s->unresolved)
     return reportUndeclared(p, s);
-  ptrMapReset(p, &s->defs);
+  undoBindings(p, s->undoStart);
   ptrMapReset(p, &s->fwd);
   p->values.len = s->valuesStart;
   p->fwds.len = s->fwdStart;
@@ -66,11 +83,8 @@ bool scopePopIsolated(Parser *p) {
   return true;
 }
 
-void scopeForgetSince(Parser *p, uint32_t defLogStart) {
-  IsoScope *s = curScope(p);
-  for (uint32_t i = defLogStart; i < p->defLog.len; i++)
-    ptrMapRemove(&s->defs, p->defLog.data[i]);
-  p->defLog.len = defLogStart;
+void scopeForgetSince(Parser *p, uint32_t undoStart) {
+  undoBindings(p, undoStart);
 }
 
 static IpuValue entryValue(const ValueEntry *e, uint32_t number) {
@@ -80,9 +94,8 @@ static IpuValue entryValue(const ValueEntry *e, uint32_t number) {
 
 IpuValue scopeResolveUse(Parser *p, const UseRef *use, IpuType t) {
   IsoScope *s = curScope(p);
-  uint32_t idx;
-  if (ptrMapLookup(&s->defs, use->name, &idx)) {
-    const ValueEntry *e = &p->values.data[idx];
+  const ValueEntry *e = lookupName(p, use->name);
+  if (e) {
     if (use->number >= e->count) {
       parserError(p, use->pos, "reference to invalid result number");
       return NULL;
@@ -94,7 +107,7 @@ IpuValue scopeResolveUse(Parser *p, const UseRef *use, IpuType t) {
           p, use->pos,
           "use of value '%s' expects different type than prior uses: '%s' "
           "vs '%s'",
-          ipuIdentCStr(use->name), parserTypeStr(p, t),
+          ipuIdentCStr(use->name->ident), parserTypeStr(p, t),
           parserTypeStr(p, have));
       if (d) {
         ipuDiagnosticAddNote(d, parserLoc(p, e->pos), "prior use here");
@@ -116,7 +129,7 @@ IpuValue scopeResolveUse(Parser *p, const UseRef *use, IpuType t) {
             p, use->pos,
             "use of value '%s' expects different type than prior uses: '%s' "
             "vs '%s'",
-            ipuIdentCStr(use->name), parserTypeStr(p, t),
+            ipuIdentCStr(use->name->ident), parserTypeStr(p, t),
             parserTypeStr(p, have));
         if (d) {
           ipuDiagnosticAddNote(d, parserLoc(p, f->pos), "prior use here");
@@ -139,7 +152,9 @@ IpuValue scopeResolveUse(Parser *p, const UseRef *use, IpuType t) {
     parserOutOfMemory(p, use->pos);
     return NULL;
   }
-  IpuValue ph = ipuBlockAddArgument(p->placeholders, t, parserLoc(p, use->pos));
+  IpuValue ph = ipuBlockAddArgumentAt(p->placeholders, t, p->filename,
+                                      use->pos.line + p->lineOffset,
+                                      use->pos.col);
   if (!ph) {
     parserOutOfMemory(p, use->pos);
     return NULL;
@@ -174,7 +189,7 @@ static bool resolveForward(Parser *p, IsoScope *s, const ValueEntry *e) {
     if (have != want) {
       IpuDiagnostic *d = parserErrorCreate(
           p, e->pos, "definition of SSA value '%s#%u' has type '%s'",
-          ipuIdentCStr(e->name), f->number, parserTypeStr(p, have));
+          ipuIdentCStr(e->name->ident), f->number, parserTypeStr(p, have));
       if (d) {
         ipuDiagnosticAddNote(d, parserLoc(p, f->pos),
                              "previously used here with type '%s'",
@@ -192,27 +207,32 @@ static bool resolveForward(Parser *p, IsoScope *s, const ValueEntry *e) {
 
 static bool defineEntry(Parser *p, ValueEntry entry, bool entryArg) {
   IsoScope *s = curScope(p);
-  uint32_t idx;
-  if (ptrMapLookup(&s->defs, entry.name, &idx)) {
+  SsaName *name = entry.name;
+  const ValueEntry *prior = lookupName(p, name);
+  if (prior) {
     if (entryArg)
       return parserError(p, entry.pos,
                          "region entry argument '%s' is already in use",
-                         ipuIdentCStr(entry.name));
+                         ipuIdentCStr(name->ident));
     IpuDiagnostic *d =
         parserErrorCreate(p, entry.pos, "redefinition of SSA value '%s'",
-                          ipuIdentCStr(entry.name));
+                          ipuIdentCStr(name->ident));
     if (d) {
-      ipuDiagnosticAddNote(d, parserLoc(p, p->values.data[idx].pos),
+      ipuDiagnosticAddNote(d, parserLoc(p, prior->pos),
                            "previously defined here");
       ipuDiagnosticReport(d);
     }
     return false;
   }
-  if (!VEC_RESERVE(p, p->values, 1) || !VEC_RESERVE(p, p->defLog, 1) ||
-      !ptrMapInsert(p, &s->defs, entry.name, p->values.len))
+  if (!VEC_RESERVE(p, p->values, 1) || !VEC_RESERVE(p, p->undo, 1))
     return parserOutOfMemory(p, entry.pos);
+  NameUndo *u = &p->undo.data[p->undo.len++];
+  u->name = name;
+  u->value = name->value;
+  u->scope = name->scope;
+  name->value = p->values.len + 1;
+  name->scope = p->isos.len - 1;
   p->values.data[p->values.len++] = entry;
-  p->defLog.data[p->defLog.len++] = entry.name;
   if (s->unresolved)
     return resolveForward(p, s, &entry);
   return true;
@@ -230,7 +250,7 @@ bool scopeDefineResults(Parser *p, ListRef results, IpuOp *op) {
   return true;
 }
 
-bool scopeDefineArg(Parser *p, IpuIdent name, IpuSrcPos pos, IpuValue v,
+bool scopeDefineArg(Parser *p, SsaName *name, IpuSrcPos pos, IpuValue v,
                     bool entryArg) {
   ValueEntry e = {name, NULL, v, 0, 1, pos};
   return defineEntry(p, e, entryArg);
@@ -252,6 +272,16 @@ static bool deferArgLoc(Parser *p, uint32_t deferred, IpuBlock *b,
   return true;
 }
 
+/* A block argument; without `loc(...)` it is located where it is
+ * written, a position the core keeps packed until asked. */
+static IpuValue addArgument(Parser *p, IpuBlock *b, IpuType t, IpuAttr loc,
+                            uint32_t deferred, IpuSrcPos pos) {
+  if (loc || deferred)
+    return ipuBlockAddArgument(b, t, loc ? loc : ipuLocUnknownGet(p->ctx));
+  return ipuBlockAddArgumentAt(b, t, p->filename, pos.line + p->lineOffset,
+                               pos.col);
+}
+
 /* The func.func body starts with its entry block holding the arguments. */
 static bool makeFuncEntry(Parser *p, OpFrame *f, RegionFrame *r) {
   uint32_t n = p->funcArgs.len - f->funcArgsStart;
@@ -266,10 +296,8 @@ static bool makeFuncEntry(Parser *p, OpFrame *f, RegionFrame *r) {
     return true;
   r->entryHasArgs = n > 0;
   for (uint32_t i = 0; i < n; i++) {
-    IpuLocation loc = args[i].loc ? args[i].loc
-                      : args[i].deferred ? ipuLocUnknownGet(p->ctx)
-                                         : parserLoc(p, args[i].pos);
-    IpuValue v = ipuBlockAddArgument(b, args[i].type, loc);
+    IpuValue v = addArgument(p, b, args[i].type, args[i].loc,
+                             args[i].deferred, args[i].pos);
     if (!v)
       return parserOutOfMemory(p, args[i].pos);
     if (!scopeDefineArg(p, args[i].name, args[i].pos, v, true) ||
@@ -288,7 +316,7 @@ bool regionBegin(Parser *p, IpuSrcPos pos) {
   memset(r, 0, sizeof *r);
   r->blocks = keep;
   r->pos = pos;
-  r->defLogStart = p->defLog.len;
+  r->undoStart = p->undo.len;
   r->blockRefsStart = p->blockRefs.len;
   r->region = ipuRegionCreate(p->ctx);
   if (!r->region)
@@ -343,9 +371,8 @@ bool regionEnd(Parser *p) {
   if (r->opensScope) {
     if (!scopePopIsolated(p))
       return false;
-    p->defLog.len = r->defLogStart;
   } else {
-    scopeForgetSince(p, r->defLogStart);
+    scopeForgetSince(p, r->undoStart);
   }
   if (!VEC_RESERVE(p, p->pendRegions, 1))
     return parserOutOfMemory(p, r->pos);
@@ -430,15 +457,12 @@ bool blockBegin(Parser *p, Span name, IpuSrcPos pos) {
 bool blockAddArg(Parser *p, Span name, IpuSrcPos pos, IpuType t, LocRef loc) {
   RegionFrame *r = curRegion(p);
   IpuBlock *b = r->curBlock;
-  IpuIdent id = parserValueName(p, name);
+  SsaName *id = parserValueName(p, name);
   if (!id)
     return parserOutOfMemory(p, pos);
   if (name.num)
     return parserError(p, pos, "invalid block argument name");
-  IpuLocation l = loc.loc ? loc.loc
-                  : loc.deferred ? ipuLocUnknownGet(p->ctx)
-                                 : parserLoc(p, pos);
-  IpuValue v = ipuBlockAddArgument(b, t, l);
+  IpuValue v = addArgument(p, b, t, loc.loc, loc.deferred, pos);
   if (!v)
     return parserOutOfMemory(p, pos);
   uint32_t index = (uint32_t)ipuBlockGetNumArguments(b) - 1;

@@ -150,11 +150,6 @@ IpuLocation parserLoc(Parser *p, IpuSrcPos pos) {
                        pos.col);
 }
 
-IpuSrcPos parserPosOf(Parser *p, const char *at) {
-  IpuSrcPos pos = {p->line, (uint32_t)(at - p->lineStart) + 1};
-  return pos;
-}
-
 bool parserErrorV(Parser *p, IpuSrcPos pos, const char *fmt, va_list ap) {
   p->failed = true;
   IpuDiagnostic *d = ipuDiagnosticCreateV(p->ctx, IPU_SEVERITY_ERROR,
@@ -195,6 +190,12 @@ IpuIdent parserIdent(Parser *p, const char *s, size_t n) {
   if (!id)
     p->oom = true;
   return id;
+}
+
+void parserSourceDone(Parser *p, const char *begin, const char *end) {
+  if (p->sourceConsumed && end > begin)
+    p->sourceConsumed((size_t)(begin - p->src), (size_t)(end - p->src),
+                      p->sourceConsumedData);
 }
 
 /* Printed types and attributes for messages go to one of two rotating
@@ -249,6 +250,11 @@ void parserInit(Parser *p, IpuContext *ctx, const char *src, size_t length,
   const char *name = options && options->filename ? options->filename : "-";
   p->filename = ipuIdentGetC(ctx, name);
   p->lineOffset = options ? options->lineOffset : 0;
+  p->tokStart = p->released = src;
+  if (options) {
+    p->sourceConsumed = options->sourceConsumed;
+    p->sourceConsumedData = options->sourceConsumedData;
+  }
   /* Scratch stacks always have storage, so `data + start` is never NULL
    * arithmetic. */
   (void)VEC_RESERVE(p, p->ptrs, 64);
@@ -270,17 +276,16 @@ void parserInit(Parser *p, IpuContext *ctx, const char *src, size_t length,
 
 void parserDestroy(Parser *p) {
   parserCleanupIR(p);
-  for (uint32_t i = 0; i < p->isos.cap; i++) {
-    ptrMapFree(p, &p->isos.data[i].defs);
+  for (uint32_t i = 0; i < p->isos.cap; i++)
     ptrMapFree(p, &p->isos.data[i].fwd);
-  }
   for (uint32_t i = 0; i < p->regions.cap; i++)
     ptrMapFree(p, &p->regions.data[i].blocks);
   textCacheFree(p, &p->typeCache);
   textCacheFree(p, &p->opNames);
-  ipuFree(p->ctx, p->hexPairs);
-  ipuFree(p->ctx, p->numIdents);
-  ipuFree(p->ctx, p->argIdents);
+  textCacheFree(p, &p->entryCache);
+  parserFreeKeys(p);
+  ipuFree(p->ctx, p->hexBlob);
+  parserFreeNames(p);
   ptrMapFree(p, &p->attrAliases);
   ptrMapFree(p, &p->typeAliases);
   VEC_FREE(p, p->ptrs);
@@ -288,6 +293,7 @@ void parserDestroy(Parser *p) {
   VEC_FREE(p, p->namedPos);
   VEC_FREE(p, p->uses);
   VEC_FREE(p, p->defs);
+  VEC_FREE(p, p->lexedDefs);
   VEC_FREE(p, p->dims);
   VEC_FREE(p, p->scalable);
   VEC_FREE(p, p->lits);
@@ -303,7 +309,7 @@ void parserDestroy(Parser *p) {
   VEC_FREE(p, p->isos);
   VEC_FREE(p, p->values);
   VEC_FREE(p, p->fwds);
-  VEC_FREE(p, p->defLog);
+  VEC_FREE(p, p->undo);
   VEC_FREE(p, p->blockRefs);
   VEC_FREE(p, p->pendRegions);
   VEC_FREE(p, p->succBlocks);

@@ -15,12 +15,19 @@ typedef struct {
 } IpuSrcPos;
 
 /* Semantic value of most tokens: the token's text inside the source buffer.
- * `num` carries a result number (`%x#1`), a string's escape flag, ... */
+ * `num` carries a result number (`%x#1`), a string's flags (STR_*), ... */
 typedef struct {
   const char *ptr;
   uint32_t len;
   uint32_t num;
 } Span;
+
+/* Flags of a string token (Span.num). */
+#define STR_ESCAPES 1u        /* holds escapes: decode before use */
+#define STR_HEX_DECODED 0x100u /* huge dense hex body, decoded by the lexer
+                               * into Parser.hexBlob; its text is gone */
+#define STR_HEX_INVALID 0x200u /* huge dense body that is not hex digit
+                               * pairs; its text is gone */
 
 /* A list that lives on one of the parser's scratch stacks. */
 typedef struct {
@@ -39,6 +46,13 @@ typedef struct {
 typedef struct {
   uint32_t start, rank, count;
 } DenseShape;
+
+/* The rest of a generic op after its operands, from the lexer's caches:
+ * properties and attributes (or NULL) and the function type. */
+typedef struct {
+  IpuAttr props, attrs;
+  IpuType type;
+} OpTail;
 
 /* A type together with where it was written, for messages. */
 typedef struct {
@@ -63,23 +77,39 @@ typedef struct {
 } PtrMap;
 #define PTRMAP_TOMBSTONE ((const void *)1)
 
+/* An SSA name of the file (one record per spelling, owned by the Parser)
+ * with its binding in the innermost isolated scope that defines it: the
+ * record is the lookup, no map needed. Shadowed bindings wait on
+ * Parser.undo. */
+typedef struct {
+  IpuIdent ident;  /* "%x" */
+  uint32_t value;  /* 1 + index in Parser.values, or 0: unbound */
+  uint32_t scope;  /* index in Parser.isos of the binding */
+} SsaName;
+
+/* Undoes one binding when its region or scope ends. */
+typedef struct {
+  SsaName *name;
+  uint32_t value, scope; /* the binding it replaced */
+} NameUndo;
+
 /* An operand use whose value is resolved once its type is known. */
 typedef struct {
-  IpuIdent name; /* "%x" */
+  SsaName *name;
   uint32_t number;
   IpuSrcPos pos;
 } UseRef;
 
 /* A result group on the left of `=`: `%x:2` has count 2. */
 typedef struct {
-  IpuIdent name;
+  SsaName *name;
   uint32_t count;
   IpuSrcPos pos;
 } ResultDef;
 
 /* A defined SSA name: op results [base, base+count) or one block argument. */
 typedef struct {
-  IpuIdent name;
+  SsaName *name;
   IpuOp *op;       /* NULL for a block argument */
   IpuValue single; /* the block argument */
   uint32_t base, count;
@@ -88,7 +118,7 @@ typedef struct {
 
 /* A use before definition: a placeholder value, replaced on definition. */
 typedef struct {
-  IpuIdent name;
+  SsaName *name;
   uint32_t number;
   IpuValue placeholder;
   IpuSrcPos pos;
@@ -96,11 +126,11 @@ typedef struct {
   bool resolved;
 } FwdEntry;
 
-/* Names of one isolated-from-above scope. */
+/* Names of one isolated-from-above scope (their bindings are in the
+ * SsaName records). */
 typedef struct {
-  PtrMap defs;        /* name -> index in Parser.values */
-  PtrMap fwd;         /* name -> first index in Parser.fwds */
-  uint32_t valuesStart, fwdStart;
+  PtrMap fwd;         /* SsaName -> first index in Parser.fwds */
+  uint32_t valuesStart, fwdStart, undoStart;
   uint32_t unresolved; /* forward references not yet defined */
 } IsoScope;
 
@@ -151,7 +181,7 @@ typedef struct {
   bool isFuncBody;
   bool isModuleBody;
   bool sawContent;         /* an op or a block label was parsed */
-  uint32_t defLogStart;    /* names defined in this region, on defLog */
+  uint32_t undoStart;      /* names defined in this region, on undo */
   uint32_t blockRefsStart; /* its ^names, on Parser.blockRefs */
   PtrMap blocks;           /* ^name -> index in Parser.blockRefs */
   IpuSrcPos pos;
@@ -159,7 +189,7 @@ typedef struct {
 
 /* func.func argument or result as written. */
 typedef struct {
-  IpuIdent name; /* NULL in declarations and for results */
+  SsaName *name; /* NULL in declarations and for results */
   IpuType type;
   IpuAttr attrs; /* dictionary or NULL */
   IpuAttr loc;
@@ -187,7 +217,7 @@ typedef struct {
   IpuSrcPos pos;
 } Literal;
 
-/* A cache keyed by exact source text (the text lives in the source). */
+/* A cache keyed by exact source text (a copy: see parse_cache.c). */
 typedef struct {
   const char *text; /* NULL: empty slot */
   uint32_t len, hash;
@@ -197,6 +227,7 @@ typedef struct {
   TextCacheSlot *slots;
   uint32_t cap, live;
 } TextCache;
+typedef struct KeyChunk KeyChunk;
 
 /* A type being parsed the slow way whose text can be cached once done. */
 typedef struct {
@@ -204,6 +235,23 @@ typedef struct {
   uint32_t hash;
 } PendingType;
 #define PENDING_TYPES_MAX 16
+
+/* A cached type text that is tried first (memcmp at the token). */
+typedef struct {
+  const char *text; /* the cache's copy of the key */
+  uint32_t len;
+  IpuType type;
+} RecentType;
+#define RECENT_FN_TYPES 8
+
+/* A generic op name that is tried first. */
+typedef struct {
+  const char *text; /* the opNames cache's copy of the spelling */
+  uint32_t len;
+  IpuIdent name;
+  const IpuOpDef *def;
+} RecentOpName;
+#define RECENT_OP_NAMES 16
 
 typedef enum {
   META_NONE,
@@ -228,6 +276,18 @@ typedef struct Parser {
   bool inBlockLabel;       /* between `^bb0` and its ':' (for messages) */
   bool failed;             /* a diagnostic was reported */
   bool oom;                /* an allocation failed */
+  const char *tokStart;    /* where the scan of the latest token began */
+
+  /* Streaming input (IpuParseOptions.sourceConsumed): text before
+   * `released` has been handed back. */
+  void (*sourceConsumed)(size_t begin, size_t end, void *userData);
+  void *sourceConsumedData;
+  const char *released;
+
+  /* The body of a huge `dense<"0x...">`, decoded while it was lexed. */
+  uint8_t *hexBlob;
+  size_t hexBlobSize;
+  const char *hexBlobText; /* the token (Span.ptr) it belongs to */
 
   /* Scratch stacks holding lists under construction (ListRef). */
   IPU_VEC(void *) ptrs;      /* types, attributes, locations, identifiers */
@@ -235,6 +295,8 @@ typedef struct Parser {
   IPU_VEC(IpuSrcPos) namedPos; /* where each name was written */
   IPU_VEC(UseRef) uses;
   IPU_VEC(ResultDef) defs;
+  IPU_VEC(ResultDef) lexedDefs; /* of the latest RESULT_LIST token, */
+  bool lexedDefsReady;          /* for the op that begins next */
   IPU_VEC(int64_t) dims;
   IPU_VEC(bool) scalable;
   IPU_VEC(Literal) lits;
@@ -252,7 +314,7 @@ typedef struct Parser {
   IPU_VEC(IsoScope) isos;
   IPU_VEC(ValueEntry) values;
   IPU_VEC(FwdEntry) fwds;
-  IPU_VEC(IpuIdent) defLog;
+  IPU_VEC(NameUndo) undo;
   IPU_VEC(BlockRef) blockRefs;
   IPU_VEC(IpuRegion *) pendRegions;
   IPU_VEC(IpuBlock *) succBlocks;
@@ -275,12 +337,26 @@ typedef struct Parser {
 
   TextCache typeCache;     /* type text -> IpuType */
   TextCache opNames;       /* generic op name text -> identifier, def */
+  TextCache entryCache;    /* `key = value` text -> identifier, attribute */
+  KeyChunk *keys;          /* the caches' copies of their keys */
   PendingType pendingTypes[PENDING_TYPES_MAX];
   uint32_t numPendingTypes;
-  IpuIdent *numIdents;     /* %N -> identifier */
-  IpuIdent *argIdents;     /* %argN -> identifier */
-  uint32_t numIdentsCap, argIdentsCap;
-  uint16_t *hexPairs;      /* hex digit pair -> byte, for large blobs */
+  /* A dictionary entry may start at the next token (set by the grammar):
+   * the lexer then tries entryCache. */
+  enum { ENTRY_NONE, ENTRY_FIRST, ENTRY_NEXT } entryArmed;
+  /* A generic op's operand list may start at the next token. */
+  bool operandsArmed;
+  PendingType pendingEntry; /* a missed entry, cached once parsed */
+  /* The function types met last after ':', most recent first. */
+  RecentType recentFnTypes[RECENT_FN_TYPES];
+  RecentOpName recentOps[RECENT_OP_NAMES]; /* round robin */
+  uint32_t recentOpsNext;
+  SsaName **numNames;      /* %N -> its record */
+  SsaName **argNames;      /* %argN -> its record */
+  uint32_t numNamesCap, argNamesCap;
+  PtrMap otherNames;       /* identifier of other names -> SsaName index */
+  SsaName **nameChunks;    /* the records, in chunks of NAME_CHUNK */
+  uint32_t numSsaNames, nameChunksCap;
 
   char *printBufs[2]; /* printed types/attributes for messages */
   uint32_t printLens[2], printCaps[2];
@@ -315,8 +391,24 @@ IpuDiagnostic *parserErrorCreate(Parser *p, IpuSrcPos pos, const char *fmt,
                                  ...) __attribute__((format(printf, 3, 4)));
 bool parserOutOfMemory(Parser *p, IpuSrcPos pos);
 /* Position of a pointer into the current line. */
-IpuSrcPos parserPosOf(Parser *p, const char *at);
+static inline IpuSrcPos parserPosOf(const Parser *p, const char *at) {
+  IpuSrcPos pos = {p->line, (uint32_t)(at - p->lineStart) + 1};
+  return pos;
+}
 IpuIdent parserIdent(Parser *p, const char *s, size_t n);
+
+/* Streaming input: the parser never reads [begin, end) of the source again.
+ * Ranges shorter than SOURCE_RELEASE_STEP are not worth a system call. */
+#define SOURCE_RELEASE_STEP ((size_t)1 << 20)
+void parserSourceDone(Parser *p, const char *begin, const char *end);
+/* Between ops: everything before the latest token is done with. */
+static inline void parserReleaseConsumed(Parser *p) {
+  if (p->sourceConsumed &&
+      (size_t)(p->tokStart - p->released) >= SOURCE_RELEASE_STEP) {
+    parserSourceDone(p, p->released, p->tokStart);
+    p->released = p->tokStart;
+  }
+}
 /* Printed forms for messages, valid until the next call. */
 const char *parserTypeStr(Parser *p, IpuType t);
 const char *parserAttrStr(Parser *p, IpuAttr a);
@@ -334,10 +426,10 @@ bool scopePopIsolated(Parser *p);
 /* Resolves a use to a value of type `t`, making a placeholder if needed. */
 IpuValue scopeResolveUse(Parser *p, const UseRef *use, IpuType t);
 bool scopeDefineResults(Parser *p, ListRef results, IpuOp *op);
-bool scopeDefineArg(Parser *p, IpuIdent name, IpuSrcPos pos, IpuValue v,
+bool scopeDefineArg(Parser *p, SsaName *name, IpuSrcPos pos, IpuValue v,
                     bool entryArg);
 /* Undoes the names a finished non-isolated region defined. */
-void scopeForgetSince(Parser *p, uint32_t defLogStart);
+void scopeForgetSince(Parser *p, uint32_t undoStart);
 bool parserMakeUse(Parser *p, Span tok, IpuSrcPos pos, UseRef *out);
 
 bool regionBegin(Parser *p, IpuSrcPos pos);
@@ -356,7 +448,7 @@ bool opEndGeneric(Parser *p, ListRef uses, IpuAttr props, IpuAttr attrs,
                   TypeAt fnType, LocRef loc);
 bool opEndCustom(Parser *p, ListRef uses, IpuAttr attrs, ListRef types,
                  bool hasTypes, IpuSrcPos typesPos, LocRef loc);
-bool opEndModule(Parser *p, Span *symName, IpuAttr attrs, LocRef loc);
+bool opEndModule(Parser *p, IpuIdent symName, IpuAttr attrs, LocRef loc);
 bool opEndReturn(Parser *p, IpuAttr attrs, ListRef uses, ListRef types,
                  IpuSrcPos typesPos, LocRef loc);
 bool opEndCall(Parser *p, Span callee, ListRef uses, IpuAttr attrs,
@@ -438,6 +530,11 @@ bool litDecodeString(Parser *p, Span tok, IpuSrcPos pos, IpuStringRef *out);
 bool litDecodeHex(const char *hex, size_t len, uint8_t *out);
 bool litDecodeHexLarge(Parser *p, const char *hex, size_t len, uint8_t *out);
 bool litIsHexString(Span tok);
+/* Decodes hex digit pairs from `hex` into `out` up to the first character
+ * that does not continue a pair, which it returns; `*bytes` gets the count.
+ * Hands the decoded text back (parserSourceDone) as it goes. */
+const char *litDecodeHexRun(Parser *p, const char *hex, uint8_t *out,
+                            size_t *bytes);
 bool litParseDouble(Parser *p, Span text, bool negative, double *out);
 
 /* ---- parse_resources.c. ----------------------------------------------- */
@@ -453,18 +550,50 @@ const TextCacheSlot *textCacheFind(const TextCache *c, const char *text,
 bool textCacheInsert(Parser *p, TextCache *c, const char *text, uint32_t len,
                      uint32_t hash, const void *value, const void *value2);
 void textCacheFree(Parser *p, TextCache *c);
+void parserFreeKeys(Parser *p);
 /* End of a type starting at '<' / '(' that may be cached, or NULL. */
 const char *scanCachableShapedType(const char *lt);
 const char *scanCachableFunctionType(const char *lp);
 bool typeCacheRemember(Parser *p, const char *start, const char *end);
 /* Called when the type whose text starts at `start` has been built. */
 void typeCacheNote(Parser *p, const char *start, IpuType type);
-/* Interned `%name`, with a fast path for %N and %argN. */
-IpuIdent parserValueName(Parser *p, Span tok);
+/* From the first character of a dictionary entry (`key = value` or a lone
+ * key) to the end of its text, before the ',' or '}' that ends it, when
+ * the text may be cached; else NULL. */
+const char *scanCachableEntry(const char *s);
+/* Called when the entry whose key starts at `keyStart` has been parsed. */
+void entryCacheNote(Parser *p, const char *keyStart, IpuIdent name,
+                    IpuAttr value);
+/* The recent function type spelled at `s`, or NULL. */
+const RecentType *recentFnTypeFind(Parser *p, const char *s);
+void recentFnTypeAdd(Parser *p, const TextCacheSlot *slot);
+/* The record of `%name`, with a fast path for %N and %argN; NULL when out
+ * of memory. */
+#define NAME_CHUNK 256
+SsaName *parserValueName(Parser *p, Span tok);
+void parserFreeNames(Parser *p);
 
 /* ---- lexer.re. -------------------------------------------------------- */
 union IPUYYSTYPE;
 int parserLex(union IPUYYSTYPE *lval, IpuSrcPos *lloc, Parser *p);
+/* A character of an SSA or block name after its sigil. */
+static inline bool isSsaNameChar(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '$' || c == '.' || c == '_' ||
+         c == '-';
+}
+
+/* ---- lex_fast.c: text taken as one token (0: none, nothing consumed). - */
+/* `%a, %b:2 =` from the `%` at `s` (result names on Parser.lexedDefs). */
+int lexResultList(Parser *p, union IPUYYSTYPE *lval, const char *s);
+/* `(%a, %b#1)` after a generic op's name (uses pushed on Parser.uses). */
+int lexOperandList(Parser *p, union IPUYYSTYPE *lval, IpuSrcPos *lloc);
+/* `<{...}> {...} : type` after an operand list, from the caches. */
+int lexOpTail(Parser *p, union IPUYYSTYPE *lval, IpuSrcPos *lloc);
+/* The rest of a dictionary after '{', every entry cached. */
+int lexCachedDict(Parser *p, union IPUYYSTYPE *lval);
+/* One cached `key = value` where an entry starts. */
+int lexCachedEntry(Parser *p, union IPUYYSTYPE *lval, IpuSrcPos *lloc);
 
 /* ---- parser.y. -------------------------------------------------------- */
 typedef enum { PARSE_FILE, PARSE_TYPE, PARSE_ATTR } ParseMode;

@@ -74,6 +74,32 @@ static bool pushDef(Parser *p, Span tok, uint32_t count, IpuSrcPos pos) {
   d->pos = pos;
   return d->name != NULL;
 }
+/* A parsed `key = value` (from `keyStart`), also offered to the cache. */
+static bool namedAttr(Parser *p, const char *keyStart, IpuIdent key,
+                      IpuAttr value, IpuSrcPos pos) {
+  if (!attrPushNamed(p, key, value, pos))
+    return false;
+  entryCacheNote(p, keyStart, key, value);
+  return true;
+}
+static ListRef firstResult(Parser *p) {
+  ListRef l = {p->defs.len, 1};
+  p->pendingResults = l;
+  return l;
+}
+static ListRef nextResult(Parser *p, ListRef l) {
+  l.count++;
+  p->pendingResults = l;
+  return l;
+}
+/* `%x:N`: a result group of N values. */
+static bool pushCountedDef(Parser *p, Span tok, IpuSrcPos pos, Span count,
+                           IpuSrcPos countPos) {
+  uint64_t n;
+  if (!litParseU64(count, &n) || n == 0 || n > UINT32_MAX / 2)
+    return parserError(p, countPos, "expected valid result count");
+  return pushDef(p, tok, (uint32_t)n, pos);
+}
 static Literal literal(Span text, LitKind kind, bool neg, IpuSrcPos pos) {
   Literal l;
   memset(&l, 0, sizeof l);
@@ -99,6 +125,8 @@ static Literal literal(Span text, LitKind kind, bool neg, IpuSrcPos pos) {
   LocRef loc;
   TypeAt typeAt;
   DenseShape dshape;
+  IpuNamedAttr named;
+  OpTail tail;
   uint32_t u;
   bool flag;
 }
@@ -119,6 +147,11 @@ static Literal literal(Span text, LitKind kind, bool neg, IpuSrcPos pos) {
 %token <list> DIMS "dimension list"
 %token <type> CACHED_TYPE "type"
 %token <type> CACHED_FUNC_TYPE "function type"
+%token <named> CACHED_ENTRY "dictionary entry"
+%token <attr> CACHED_DICT "dictionary"
+%token <tail> OP_TAIL "operation type"
+%token <list> OPERANDS "operand list"
+%token <list> RESULT_LIST "result list"
 %token STAR_X "'*x'"
 %token ARROW "'->'"
 %token COLONCOLON "'::'"
@@ -154,18 +187,18 @@ static Literal literal(Span text, LitKind kind, bool neg, IpuSrcPos pos) {
 %token <s> KW_CALL "'call'"
 %token START_FILE START_TYPE START_ATTR
 
-%type <s> word symbol_name res_key res_other_value
+%type <s> word res_key res_other_value
+%type <ident> symbol_name
 %type <list> op_results operand_uses operand_uses_opt type_list type_list_opt
 %type <list> attr_list named_attr_list dims_opt memref_extras func_result_types
 %type <list> loc_list loc_list_ne lit_list symbol_ref custom_types_opt
 %type <dshape> dense_elem dense_elem_list
-%type <type> type non_function_type function_type
-%type <attr> attribute attr_dict attr_dict_opt properties_opt
+%type <type> type non_function_type function_type spelled_function_type
+%type <attr> attribute attr_dict attr_dict_opt properties_opt generic_middle
 %type <attr> loc_inst module_attrs_opt func_attrs_opt tensor_encoding_opt
 %type <attr> location_attr
 %type <typeAt> type_at typed_opt
 %type <loc> location trailing_loc_opt
-%type <u> result_count
 
 %start start
 
@@ -201,32 +234,22 @@ toplevel_item
 
 /* ---- Operations. ---------------------------------------------------- */
 
+/* Ops are the bulk of a file: these rules keep the reductions per op few
+ * (no unit rules or empty optionals where a list of alternatives does). */
 operation
-  : op_results '=' { p->pendingResults = $1; } op_body
-  | op_body
-  ;
-
-op_results
-  : DEF_ID result_count { $$.start = p->defs.len; $$.count = 1;
-                          CHECK(pushDef(p, $1, $2, @1)); }
-  | op_results ',' DEF_ID result_count { $$ = $1; $$.count++;
-                                         CHECK(pushDef(p, $3, $4, @3)); }
-  ;
-
-result_count
-  : %empty { $$ = 1; }
-  | ':' INTEGER {
-      uint64_t n;
-      if (!litParseU64($2, &n) || n == 0 || n > UINT32_MAX / 2) {
-        parserError(p, @2, "expected valid result count");
-        YYABORT;
-      }
-      $$ = (uint32_t)n;
-    }
-  ;
-
-op_body
-  : generic_op
+  : RESULT_LIST generic_op
+  | RESULT_LIST custom_op
+  | RESULT_LIST module_op
+  | RESULT_LIST func_op
+  | RESULT_LIST return_op
+  | RESULT_LIST call_op
+  | op_results '=' generic_op
+  | op_results '=' custom_op
+  | op_results '=' module_op
+  | op_results '=' func_op
+  | op_results '=' return_op
+  | op_results '=' call_op
+  | generic_op
   | custom_op
   | module_op
   | func_op
@@ -234,11 +257,50 @@ op_body
   | call_op
   ;
 
+/* The op that follows takes the results when it begins (pushFrame): a
+ * plain list on one line comes from the lexer as one token (RESULT_LIST,
+ * its names waiting on Parser.lexedDefs); otherwise each reduction here
+ * publishes the list so far. */
+op_results
+  : DEF_ID { $$ = firstResult(p); CHECK(pushDef(p, $1, 1, @1)); }
+  | DEF_ID ':' INTEGER
+    { $$ = firstResult(p); CHECK(pushCountedDef(p, $1, @1, $3, @3)); }
+  | op_results ',' DEF_ID
+    { $$ = nextResult(p, $1); CHECK(pushDef(p, $3, 1, @3)); }
+  | op_results ',' DEF_ID ':' INTEGER
+    { $$ = nextResult(p, $1); CHECK(pushCountedDef(p, $3, @3, $5, @5)); }
+  ;
+
 generic_op
-  : STRING { CHECK(opBeginGeneric(p, $1, @1)); }
-    '(' operand_uses_opt ')' successors_opt properties_opt regions_opt
-    attr_dict_opt ':' type_at trailing_loc_opt
-    { CHECK(opEndGeneric(p, $4, $7, $9, $11, $12)); }
+  : generic_begin OPERANDS OP_TAIL
+    { CHECK(opEndGeneric(p, $2, $3.props, $3.attrs, typeAt($3.type, @3),
+                         noLoc)); }
+  | generic_begin OPERANDS OP_TAIL location
+    { CHECK(opEndGeneric(p, $2, $3.props, $3.attrs, typeAt($3.type, @3),
+                         $4)); }
+  | generic_begin OPERANDS generic_middle attr_dict_opt ':' type_at
+    trailing_loc_opt
+    { CHECK(opEndGeneric(p, $2, $3, $4, $6, $7)); }
+  | generic_begin '(' operand_uses_opt ')' generic_middle attr_dict_opt ':'
+    type_at trailing_loc_opt
+    { CHECK(opEndGeneric(p, $3, $5, $6, $8, $9)); }
+  ;
+
+/* The state after the name only reduces this rule: no lookahead has been
+ * read, and the lexer may take a plain operand list as one token. */
+generic_begin
+  : STRING { CHECK(opBeginGeneric(p, $1, @1));
+             p->operandsArmed = yychar == TOK_IPUYYEMPTY; }
+  ;
+
+
+/* Successors, properties and regions, each optional; the properties are
+ * the value. */
+generic_middle
+  : %empty { $$ = NULL; }
+  | '[' successor_list ']' properties_opt regions_opt { $$ = $4; }
+  | '<' attribute '>' regions_opt { $$ = $2; }
+  | '(' region_list ')' { $$ = NULL; }
   ;
 
 custom_op
@@ -261,12 +323,12 @@ custom_regions_opt
 module_op
   : KW_MODULE { CHECK(opBeginKeyword(p, OPK_MODULE, $1, @1)); }
     symbol_name module_attrs_opt region trailing_loc_opt
-    { CHECK(opEndModule(p, $3.ptr ? &$3 : NULL, $4, $6)); }
+    { CHECK(opEndModule(p, $3, $4, $6)); }
   ;
 
 symbol_name
-  : %empty { $$.ptr = NULL; $$.len = 0; $$.num = 0; }
-  | AT_ID { $$ = $1; if (!attrSymbolName(p, $1, @1)) YYABORT; }
+  : %empty { $$ = NULL; }
+  | AT_ID { CHECK($$ = attrSymbolName(p, $1, @1)); }
   ;
 
 module_attrs_opt
@@ -514,8 +576,11 @@ loc_list_ne
 
 /* ---- Types. --------------------------------------------------------- */
 
+/* type_at takes a cached function type (most ops' types) directly. */
 type_at
-  : type { $$ = typeAt($1, @1); }
+  : non_function_type { $$ = typeAt($1, @1); }
+  | spelled_function_type { $$ = typeAt($1, @1); }
+  | CACHED_FUNC_TYPE { $$ = typeAt($1, @1); }
   ;
 
 type
@@ -524,9 +589,13 @@ type
   ;
 
 function_type
+  : spelled_function_type
+  | CACHED_FUNC_TYPE
+  ;
+
+spelled_function_type
   : '(' type_list_opt ')' ARROW func_result_types
     { CHECK($$ = typeFunction(p, $2, $5)); typeCacheNote(p, $<s>1.ptr, $$); }
-  | CACHED_FUNC_TYPE
   ;
 
 func_result_types
@@ -637,8 +706,22 @@ attr_list
   ;
 
 attr_dict
-  : '{' '}' { CHECK($$ = ipuDictionaryAttrGet(p->ctx, 0, NULL)); }
-  | '{' named_attr_list '}' { CHECK($$ = attrDictionary(p, $2, @1)); }
+  : dict_open CACHED_DICT { $$ = $2; }
+  | dict_open '}' { CHECK($$ = ipuDictionaryAttrGet(p->ctx, 0, NULL)); }
+  | dict_open named_attr_list '}' { CHECK($$ = attrDictionary(p, $2, @1)); }
+  ;
+
+/* Entries may come from the lexer's cache: it is told where one starts,
+ * and then takes the rest of a dictionary whose entries are all cached as
+ * one CACHED_DICT, or an entry as one CACHED_ENTRY. The states after '{'
+ * and ',' only reduce these rules, so no lookahead has been read yet
+ * (checked all the same). */
+dict_open
+  : '{' { p->entryArmed = yychar == TOK_IPUYYEMPTY ? ENTRY_FIRST : ENTRY_NONE; }
+  ;
+
+entry_open
+  : %empty { p->entryArmed = yychar == TOK_IPUYYEMPTY ? ENTRY_NEXT : ENTRY_NONE; }
   ;
 
 attr_dict_opt
@@ -648,20 +731,21 @@ attr_dict_opt
 
 named_attr_list
   : named_attr { $$.start = p->named.len - 1; $$.count = 1; }
-  | named_attr_list ',' named_attr { $$ = $1; $$.count++; }
+  | named_attr_list ',' entry_open named_attr { $$ = $1; $$.count++; }
   ;
 
 named_attr
-  : word '=' attribute
-    { CHECK(attrPushNamed(p, parserIdent(p, $1.ptr, $1.len), $3, @1)); }
+  : CACHED_ENTRY { CHECK(attrPushNamed(p, $1.name, $1.value, @1)); }
+  | word '=' attribute
+    { CHECK(namedAttr(p, $1.ptr, parserIdent(p, $1.ptr, $1.len), $3, @1)); }
   | word
-    { CHECK(attrPushNamed(p, parserIdent(p, $1.ptr, $1.len),
-                          ipuUnitAttrGet(p->ctx), @1)); }
+    { CHECK(namedAttr(p, $1.ptr, parserIdent(p, $1.ptr, $1.len),
+                      ipuUnitAttrGet(p->ctx), @1)); }
   | STRING '=' attribute
-    { CHECK(attrPushNamed(p, attrKeyFromString(p, $1, @1), $3, @1)); }
+    { CHECK(namedAttr(p, $1.ptr - 1, attrKeyFromString(p, $1, @1), $3, @1)); }
   | STRING
-    { CHECK(attrPushNamed(p, attrKeyFromString(p, $1, @1),
-                          ipuUnitAttrGet(p->ctx), @1)); }
+    { CHECK(namedAttr(p, $1.ptr - 1, attrKeyFromString(p, $1, @1),
+                      ipuUnitAttrGet(p->ctx), @1)); }
   ;
 
 symbol_ref
@@ -892,13 +976,22 @@ static void syntaxMessage(Parser *p, const yysymbol_kind_t *exp, int n,
   appendToken(msg, size, la);
 }
 
+/* Tokens that only the lexer's fast paths make (from cached or plain
+ * text that the grammar also takes piece by piece): never worth naming. */
+static bool isFastPathToken(yysymbol_kind_t k) {
+  return k == YYSYMBOL_OPERANDS || k == YYSYMBOL_OP_TAIL ||
+         k == YYSYMBOL_RESULT_LIST || k == YYSYMBOL_CACHED_DICT ||
+         k == YYSYMBOL_CACHED_ENTRY;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *yyctx, Parser *p) {
   if (p->failed)
     return 0;
   yysymbol_kind_t exp[YYNTOKENS];
-  int n = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS);
-  if (n < 0)
-    n = 0;
+  int all = yypcontext_expected_tokens(yyctx, exp, YYNTOKENS), n = 0;
+  for (int i = 0; i < all; i++)
+    if (!isFastPathToken(exp[i]))
+      exp[n++] = exp[i];
   char msg[160] = "";
   syntaxMessage(p, exp, n, yypcontext_token(yyctx), msg, sizeof msg);
   parserError(p, *yypcontext_location(yyctx), "%s", msg);

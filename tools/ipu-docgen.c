@@ -128,6 +128,9 @@ static void writeSyntax(Text *t, const IpuOpDef *op) {
     textAppend(t, " : type(results)");
   else if (ipuOpDefHasTrait(op, IPU_TRAIT_SAME_OPERANDS_AND_RESULT_TYPE))
     textAppend(t, " : type");
+  else if (ipuOpDefHasTrait(op, IPU_TRAIT_SAME_TYPE_SHORTHAND))
+    textAppend(t, " : type (when all types agree) or "
+                  "functional-type(operands, results)");
   else
     textAppend(t, " : functional-type(operands, results)");
   textAppend(t, "\n```\n\n");

@@ -242,6 +242,17 @@ static double nowSeconds(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* The parser is done with part of a chunk of a mapped input file. */
+typedef struct {
+  const ToolFile *file;
+  size_t chunkBegin;
+} SourceRelease;
+
+static void releaseSource(size_t begin, size_t end, void *userData) {
+  const SourceRelease *r = userData;
+  toolFileRelease(r->file, r->chunkBegin + begin, r->chunkBegin + end);
+}
+
 /* Parses, transforms and prints one chunk. Returns true on success. */
 static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
                          const Options *o, const ToolFile *file,
@@ -249,6 +260,13 @@ static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
   IpuParseOptions popts = {0};
   popts.filename = file->name;
   popts.lineOffset = chunk->lineOffset;
+  /* A mapped file's pages come back from the file when diagnostics read
+   * them again, so the parsed part need not stay in memory. */
+  SourceRelease release = {file, chunk->begin};
+  if (file->mapped) {
+    popts.sourceConsumed = releaseSource;
+    popts.sourceConsumedData = &release;
+  }
   /* The chunk needs a NUL sentinel right after it: borrow the byte. */
   char *text = file->data + chunk->begin;
   size_t len = chunk->end - chunk->begin;

@@ -3,13 +3,54 @@
 #include "tool_support.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Maps a regular file whose size is not a multiple of the page size: the
+ * rest of its last page reads as zeros, the lexer's NUL sentinel. Private
+ * and writable, so that --split-input-file can put a NUL after a chunk
+ * (only that page is copied). */
+static bool mapFile(const char *path, ToolFile *out) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return false;
+  struct stat st;
+  long page = sysconf(_SC_PAGESIZE);
+  void *mem = MAP_FAILED;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      page > 0 && st.st_size % page != 0)
+    mem = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE,
+               fd, 0);
+  close(fd);
+  if (mem == MAP_FAILED)
+    return false;
+  out->data = mem;
+  out->length = out->mapped = (size_t)st.st_size;
+  return true;
+}
+
+void toolFileRelease(const ToolFile *f, size_t begin, size_t end) {
+  long page = sysconf(_SC_PAGESIZE);
+  if (!f->mapped || page <= 0)
+    return;
+  size_t first = (begin + (size_t)page - 1) / (size_t)page * (size_t)page;
+  size_t last = end / (size_t)page * (size_t)page;
+  if (last > first)
+    madvise(f->data + first, last - first, MADV_DONTNEED);
+}
 
 bool toolReadFile(const char *path, ToolFile *out, char *err, size_t errSize) {
   memset(out, 0, sizeof *out);
   bool isStdin = strcmp(path, "-") == 0;
+  if (!isStdin && mapFile(path, out)) {
+    out->name = strdup(path);
+    return true;
+  }
   FILE *f = isStdin ? stdin : fopen(path, "rb");
   if (!f) {
     snprintf(err, errSize, "could not open input file '%s': %s", path,
@@ -64,7 +105,10 @@ bool toolReadFile(const char *path, ToolFile *out, char *err, size_t errSize) {
 }
 
 void toolFileFree(ToolFile *f) {
-  free(f->data);
+  if (f->mapped)
+    munmap(f->data, f->mapped);
+  else
+    free(f->data);
   free(f->name);
   memset(f, 0, sizeof *f);
 }

@@ -13,12 +13,20 @@ typedef struct {
   char *data;
   size_t length;
   char *name; /* as given on the command line ("-" for stdin: "<stdin>") */
+  /* Nonzero: `data` is a private, writable (copy-on-write) mapping of the
+   * file of this many bytes, else a malloc'd copy. */
+  size_t mapped;
 } ToolFile;
 
-/* Reads `path` ("-": standard input). On failure writes a message to
- * `err` (size errSize) and returns false. */
+/* Reads `path` ("-": standard input): a regular file is mapped when the
+ * zero-filled tail of its last page can serve as the sentinel, anything
+ * else is read. On failure writes a message to `err` (size errSize) and
+ * returns false. */
 bool toolReadFile(const char *path, ToolFile *out, char *err, size_t errSize);
 void toolFileFree(ToolFile *f);
+/* Drops the whole pages of [begin, end) of a mapped file from memory; they
+ * are read from the file again if touched. No-op for a read file. */
+void toolFileRelease(const ToolFile *f, size_t begin, size_t end);
 
 /* A chunk of a split input file: [begin, end) of the buffer and the number
  * of lines before it. */

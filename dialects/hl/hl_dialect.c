@@ -1,6 +1,7 @@
-/* The hl dialect (network graph on tensors): verifiers, result type
+/* The hl dialect (network graph on tensors): hl.constant's verifier and
  * inference, constant materialisation and the exported dialect definition.
- * Folds and canonicalization patterns are in hl_fold.c. */
+ * The other ops' verifiers and inference are in hl_verify_*.c, their folds
+ * in hl_fold*.c. */
 #include "dialect_support.h"
 #include "hl_hooks.h"
 #include "ipu/dialects.h"
@@ -44,21 +45,6 @@ static IpuLogicalResult hlInferConstant(IpuContext *ctx, IpuLocation loc,
   return IPU_SUCCESS;
 }
 
-/* Element-wise ops with SameOperandsAndResultType: the result has the type
- * of the first operand. */
-static IpuLogicalResult hlInferSameAsFirstOperand(
-    IpuContext *ctx, IpuLocation loc, intptr_t numOperands,
-    const IpuValue *operands, IpuAttr attributes, IpuAttr properties,
-    intptr_t numResults, IpuType *resultTypes) {
-  if (numOperands < 1 || !operands[0])
-    return ipuEmitError(ctx, loc, "expected an operand to infer the result "
-                                  "type from");
-  if (numResults != 1)
-    return ipuEmitError(ctx, loc, "expected exactly one result to infer");
-  resultTypes[0] = ipuValueGetType(operands[0]);
-  return IPU_SUCCESS;
-}
-
 /* Folds that produce elements become hl.constant ops. */
 static IpuOp *hlMaterializeConstant(IpuBuilder *b, IpuAttr value,
                                     IpuType type, IpuLocation loc) {
@@ -87,13 +73,27 @@ const IpuDialectDef ipuHlDialect = {
     .description =
         "The hl dialect describes a neural network as a graph of tensor "
         "operations, float or quantized, as imported from ONNX and before "
-        "any mapping onto hardware. This is its first subset: constants "
-        "and a few element-wise ops; convolutions, matrix products, "
-        "pooling, normalisation and quantization follow.\n\n"
+        "any mapping onto hardware. Its ops follow ONNX's semantics "
+        "(opset 13 and later where they differ) with static attributes: "
+        "what ONNX passes as constant inputs (pads, shapes, scales, axes) "
+        "is folded into attributes at import. Attribute names are ONNX's, "
+        "in snake_case.\n\n"
+        "Every op verifies its operands and attributes and infers its "
+        "result types; the verifier requires the declared result types to "
+        "be exactly the inferred ones (a dimension is dynamic, `?`, only "
+        "where the inputs leave it unknown).\n\n"
+        "Quantized values are plain integer tensors (`tensor<...xi8>`, "
+        "`tensor<...xui8>`, `tensor<...xi32>` accumulators); the scale and "
+        "zero point live as attributes of hl.quantize, hl.dequantize and "
+        "hl.requantize (`scale = array<f32: ...>`, `zero_point = dense<...> "
+        ": tensor<Nxi8>`, whose element type is the storage type), so the "
+        "generic form is plain MLIR that mlir-opt parses without knowing "
+        "this dialect. Convolutions and matrix products on 8-bit integers "
+        "produce `i32`.\n\n"
         "Every hl op prints in the uniform short form: the op name, the "
         "operands, an optional attribute dictionary and `:` with one type "
-        "when all operands and results share it, otherwise a function "
-        "type.",
+        "when all operands and results share it (SameOperandsAndResultType "
+        "ops), otherwise a function type.",
     .ops = dialectOps,
     .numOps = OP_TABLE_NUM_OPS,
     .materializeConstant = hlMaterializeConstant,

@@ -1,195 +1,154 @@
-/* Folding and canonicalization of the hl ops: constant evaluation of
- * element-wise ops on dense elements, algebraic identities, and moving
- * constants to the right of commutative ops. */
+/* Folding and canonicalization of the element-wise hl ops: constant
+ * evaluation on dense elements (same-shape or splat operands), algebraic
+ * identities, and moving constants to the right of commutative ops. */
 #include <math.h>
-#include <string.h>
 
-#include "hl_hooks.h"
+#include "hl_fold_support.h"
 
-/* How the elements of a dense attribute are computed on: integers of the
- * widths whose storage is exactly their width (wrap-around arithmetic),
- * f32 and f64. Other element types are not folded. */
-typedef enum { ELEM_NONE, ELEM_INT, ELEM_F32, ELEM_F64 } ElemKind;
+typedef enum { BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV, BIN_MAX, BIN_MIN } BinaryKind;
 
-typedef enum { BIN_ADD, BIN_MUL } BinaryKind;
+/* ---- Constant evaluation. --------------------------------------------- */
 
-static ElemKind elemKindOf(IpuType shaped) {
-  IpuType elem = ipuShapedTypeGetElementType(shaped);
-  if (!elem)
-    return ELEM_NONE;
-  if (ipuTypeIsInteger(elem)) {
-    unsigned width = ipuIntegerTypeGetWidth(elem);
-    bool exact = width == 8 || width == 16 || width == 32 || width == 64;
-    return exact ? ELEM_INT : ELEM_NONE;
+/* Integer arithmetic on the stored bits: unsigned arithmetic wraps without
+ * undefined behaviour, and the low bytes stored are the same for every
+ * signedness. False when the result is undefined (division by zero,
+ * INT64_MIN / -1). */
+static bool intBinary(BinaryKind op, bool isUnsigned, int64_t a, int64_t b,
+                      uint64_t *out) {
+  uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+  switch (op) {
+  case BIN_ADD:
+    *out = ua + ub;
+    return true;
+  case BIN_SUB:
+    *out = ua - ub;
+    return true;
+  case BIN_MUL:
+    *out = ua * ub;
+    return true;
+  case BIN_DIV:
+    if (b == 0 || (!isUnsigned && a == INT64_MIN && b == -1))
+      return false;
+    *out = isUnsigned ? ua / ub : (uint64_t)(a / b);
+    return true;
+  case BIN_MAX:
+    *out = (isUnsigned ? ua > ub : a > b) ? ua : ub;
+    return true;
+  case BIN_MIN:
+    *out = (isUnsigned ? ua < ub : a < b) ? ua : ub;
+    return true;
   }
-  if (ipuTypeIsFloat(elem)) {
-    switch (ipuFloatTypeGetKind(elem)) {
-    case IPU_F32:
-      return ELEM_F32;
-    case IPU_F64:
-      return ELEM_F64;
-    default:
-      return ELEM_NONE;
-    }
+  return false;
+}
+
+/* In double; exact before the final rounding to f32 for + - * /. Max and
+ * min let NaN win, as ONNX's do. */
+static double floatBinary(BinaryKind op, double a, double b) {
+  switch (op) {
+  case BIN_ADD:
+    return a + b;
+  case BIN_SUB:
+    return a - b;
+  case BIN_MUL:
+    return a * b;
+  case BIN_DIV:
+    return a / b;
+  case BIN_MAX:
+    return isnan(a) ? a : isnan(b) ? b : a > b ? a : b;
+  case BIN_MIN:
+    return isnan(a) ? a : isnan(b) ? b : a < b ? a : b;
   }
-  return ELEM_NONE;
+  return a;
 }
 
-/* A dense elements attribute (not a resource) we can compute on. */
-static bool isFoldable(IpuAttr a) {
-  return a && ipuAttrGetKind(a) == IPU_ATTR_DENSE_ELEMENTS &&
-         elemKindOf(ipuAttrGetType(a)) != ELEM_NONE;
-}
-
-static void storeLittleEndian(uint8_t *p, unsigned bytes, uint64_t v) {
-  for (unsigned i = 0; i < bytes; ++i)
-    p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void storeF32(uint8_t *p, float f) {
-  uint32_t bits;
-  memcpy(&bits, &f, sizeof bits);
-  storeLittleEndian(p, 4, bits);
-}
-
-static void storeF64(uint8_t *p, double d) {
-  uint64_t bits;
-  memcpy(&bits, &d, sizeof bits);
-  storeLittleEndian(p, 8, bits);
-}
-
-/* Element storage of a new dense attribute of `type`: one element for a
- * splat, all of them otherwise. */
-typedef struct {
-  IpuContext *ctx;
-  IpuType type;
-  ElemKind kind;
-  size_t elemBytes;
-  int64_t count;
-  bool splat;
-  uint8_t *data;
-} DenseBuilder;
-
-static bool denseBuilderInit(DenseBuilder *db, IpuContext *ctx, IpuType type,
-                             bool splat) {
-  db->ctx = ctx;
-  db->type = type;
-  db->kind = elemKindOf(type);
-  db->elemBytes = ipuDenseElementStorageBytes(ipuShapedTypeGetElementType(type));
-  db->count = splat ? 1 : ipuShapedTypeGetNumElements(type);
-  db->splat = splat;
-  db->data = NULL;
-  if (db->kind == ELEM_NONE || db->count <= 0 || db->elemBytes == 0 ||
-      (uint64_t)db->count > SIZE_MAX / db->elemBytes)
+/* A constant whose elements line up with the result's: the same shape,
+ * or a splat (which broadcasts to anything). */
+static bool fitsResult(IpuAttr c, IpuType type) {
+  if (!hlIsFoldable(c) ||
+      ipuShapedTypeGetElementType(ipuAttrGetType(c)) !=
+          ipuShapedTypeGetElementType(type))
     return false;
-  db->data = ipuAlloc(ctx, (size_t)db->count * db->elemBytes);
-  return db->data != NULL;
-}
-
-static void denseBuilderSetInt(DenseBuilder *db, int64_t i, uint64_t v) {
-  storeLittleEndian(db->data + (size_t)i * db->elemBytes,
-                    (unsigned)db->elemBytes, v);
-}
-
-static void denseBuilderSetFloat(DenseBuilder *db, int64_t i, double v) {
-  uint8_t *p = db->data + (size_t)i * db->elemBytes;
-  if (db->kind == ELEM_F32)
-    storeF32(p, (float)v);
-  else
-    storeF64(p, v);
-}
-
-/* Hands the data to a new (or existing, equal) attribute. */
-static IpuAttr denseBuilderFinish(DenseBuilder *db) {
-  return ipuDenseElementsAttrGetOwned(db->ctx, db->type, db->data,
-                                      (size_t)db->count * db->elemBytes,
-                                      db->splat);
-}
-
-static IpuAttr foldBinary(IpuContext *ctx, BinaryKind op, IpuAttr lhs,
-                          IpuAttr rhs) {
-  IpuType type = ipuAttrGetType(lhs);
-  if (!isFoldable(lhs) || !isFoldable(rhs) || ipuAttrGetType(rhs) != type)
-    return NULL;
-  bool splat =
-      ipuDenseElementsAttrIsSplat(lhs) && ipuDenseElementsAttrIsSplat(rhs);
-  DenseBuilder db;
-  if (!denseBuilderInit(&db, ctx, type, splat))
-    return NULL;
-  for (int64_t i = 0; i < db.count; ++i) {
-    if (db.kind == ELEM_INT) {
-      /* Unsigned arithmetic wraps without undefined behaviour; the low
-       * bytes stored are the same for every signedness. */
-      uint64_t a = (uint64_t)ipuDenseElementsAttrGetInt(lhs, i);
-      uint64_t b = (uint64_t)ipuDenseElementsAttrGetInt(rhs, i);
-      denseBuilderSetInt(&db, i, op == BIN_ADD ? a + b : a * b);
-    } else if (db.kind == ELEM_F32) {
-      float a = (float)ipuDenseElementsAttrGetFloat(lhs, i);
-      float b = (float)ipuDenseElementsAttrGetFloat(rhs, i);
-      denseBuilderSetFloat(&db, i, op == BIN_ADD ? a + b : a * b);
-    } else {
-      double a = ipuDenseElementsAttrGetFloat(lhs, i);
-      double b = ipuDenseElementsAttrGetFloat(rhs, i);
-      denseBuilderSetFloat(&db, i, op == BIN_ADD ? a + b : a * b);
-    }
-  }
-  return denseBuilderFinish(&db);
-}
-
-static bool isUnsignedElement(IpuType shaped) {
-  IpuType elem = ipuShapedTypeGetElementType(shaped);
-  return ipuTypeIsInteger(elem) &&
-         ipuIntegerTypeGetSignedness(elem) == IPU_UNSIGNED;
-}
-
-static IpuAttr foldRelu(IpuContext *ctx, IpuAttr input) {
-  if (!isFoldable(input))
-    return NULL;
-  IpuType type = ipuAttrGetType(input);
-  if (isUnsignedElement(type))
-    return input;
-  DenseBuilder db;
-  if (!denseBuilderInit(&db, ctx, type, ipuDenseElementsAttrIsSplat(input)))
-    return NULL;
-  for (int64_t i = 0; i < db.count; ++i) {
-    if (db.kind == ELEM_INT) {
-      int64_t v = ipuDenseElementsAttrGetInt(input, i);
-      denseBuilderSetInt(&db, i, v > 0 ? (uint64_t)v : 0);
-    } else {
-      double v = ipuDenseElementsAttrGetFloat(input, i);
-      denseBuilderSetFloat(&db, i, v > 0 || isnan(v) ? v : 0.0);
-    }
-  }
-  return denseBuilderFinish(&db);
-}
-
-/* True if every element of the dense attribute `a` satisfies `pred`;
- * stops at the first that does not. */
-typedef bool (*ElementPredicate)(IpuAttr a, int64_t i);
-
-static bool allElements(IpuAttr a, ElementPredicate pred) {
-  if (!isFoldable(a))
+  if (ipuDenseElementsAttrIsSplat(c))
+    return true;
+  IpuType t = ipuAttrGetType(c);
+  intptr_t rank = ipuShapedTypeGetRank(t);
+  if (rank != ipuShapedTypeGetRank(type))
     return false;
-  int64_t n = ipuDenseElementsAttrIsSplat(a)
-                  ? 1
-                  : ipuShapedTypeGetNumElements(ipuAttrGetType(a));
-  for (int64_t i = 0; i < n; ++i)
-    if (!pred(a, i))
+  for (intptr_t d = 0; d < rank; ++d)
+    if (ipuShapedTypeGetDimSize(t, d) != ipuShapedTypeGetDimSize(type, d))
       return false;
   return true;
 }
 
-static bool isIntElement(IpuAttr a) {
-  return elemKindOf(ipuAttrGetType(a)) == ELEM_INT;
+static IpuAttr foldBinary(IpuContext *ctx, BinaryKind op, IpuType type,
+                          IpuAttr lhs, IpuAttr rhs) {
+  if (ipuTypeGetKind(type) != IPU_TYPE_RANKED_TENSOR ||
+      !ipuShapedTypeHasStaticShape(type) || !fitsResult(lhs, type) ||
+      !fitsResult(rhs, type))
+    return NULL;
+  bool splat =
+      ipuDenseElementsAttrIsSplat(lhs) && ipuDenseElementsAttrIsSplat(rhs);
+  bool isUnsigned = hlIsUnsignedElement(type);
+  HlDenseBuilder db;
+  if (!hlDenseBuilderInit(&db, ctx, type, splat))
+    return NULL;
+  for (int64_t i = 0; i < db.count; ++i) {
+    if (db.kind == ELEM_INT) {
+      uint64_t v;
+      if (!intBinary(op, isUnsigned, ipuDenseElementsAttrGetInt(lhs, i),
+                     ipuDenseElementsAttrGetInt(rhs, i), &v)) {
+        hlDenseBuilderDiscard(&db);
+        return NULL;
+      }
+      hlDenseBuilderSetInt(&db, i, v);
+    } else {
+      hlDenseBuilderSetFloat(&db, i,
+                             floatBinary(op, ipuDenseElementsAttrGetFloat(lhs, i),
+                                         ipuDenseElementsAttrGetFloat(rhs, i)));
+    }
+  }
+  return hlDenseBuilderFinish(&db);
 }
+
+typedef enum { UN_RELU, UN_NEG, UN_ABS } UnaryKind;
+
+static IpuAttr foldUnary(IpuContext *ctx, UnaryKind op, IpuAttr input) {
+  if (!hlIsFoldable(input))
+    return NULL;
+  IpuType type = ipuAttrGetType(input);
+  if (op != UN_NEG && hlIsUnsignedElement(type))
+    return input; /* relu and abs are the identity on unsigned integers */
+  HlDenseBuilder db;
+  if (!hlDenseBuilderInit(&db, ctx, type, ipuDenseElementsAttrIsSplat(input)))
+    return NULL;
+  for (int64_t i = 0; i < db.count; ++i) {
+    if (db.kind == ELEM_INT) {
+      int64_t v = ipuDenseElementsAttrGetInt(input, i);
+      uint64_t negated = 0 - (uint64_t)v;
+      uint64_t r = op == UN_NEG   ? negated
+                   : op == UN_ABS ? (v < 0 ? negated : (uint64_t)v)
+                                  : (v > 0 ? (uint64_t)v : 0);
+      hlDenseBuilderSetInt(&db, i, r);
+    } else {
+      double v = ipuDenseElementsAttrGetFloat(input, i);
+      double r = op == UN_NEG   ? -v
+                 : op == UN_ABS ? fabs(v)
+                                : (v > 0 || isnan(v) ? v : 0.0);
+      hlDenseBuilderSetFloat(&db, i, r);
+    }
+  }
+  return hlDenseBuilderFinish(&db);
+}
+
+/* ---- Identities. ------------------------------------------------------ */
 
 static bool elementIsZero(IpuAttr a, int64_t i) {
   return ipuDenseElementsAttrGetInt(a, i) == 0;
 }
 
 static bool elementIsOne(IpuAttr a, int64_t i) {
-  return isIntElement(a) ? ipuDenseElementsAttrGetInt(a, i) == 1
-                         : ipuDenseElementsAttrGetFloat(a, i) == 1.0;
+  return hlIsIntElement(a) ? ipuDenseElementsAttrGetInt(a, i) == 1
+                           : ipuDenseElementsAttrGetFloat(a, i) == 1.0;
 }
 
 static bool elementIsNegativeZero(IpuAttr a, int64_t i) {
@@ -197,35 +156,47 @@ static bool elementIsNegativeZero(IpuAttr a, int64_t i) {
   return v == 0.0 && signbit(v);
 }
 
+static bool elementIsPositiveZero(IpuAttr a, int64_t i) {
+  double v = ipuDenseElementsAttrGetFloat(a, i);
+  return v == 0.0 && !signbit(v);
+}
+
 /* `x + c == x` for every x: integer zero, or float -0.0 (0.0 would turn
  * -0.0 into +0.0). */
 static bool isAdditiveIdentity(IpuAttr c) {
-  if (!isFoldable(c))
+  if (!hlIsFoldable(c))
     return false;
-  return isIntElement(c) ? allElements(c, elementIsZero)
-                         : allElements(c, elementIsNegativeZero);
+  return hlIsIntElement(c) ? hlAllElements(c, elementIsZero)
+                           : hlAllElements(c, elementIsNegativeZero);
 }
 
-static bool isMultiplicativeIdentity(IpuAttr c) {
-  return allElements(c, elementIsOne);
+/* `x - c == x` for every x: integer zero, or float +0.0. */
+static bool isSubtractiveIdentity(IpuAttr c) {
+  if (!hlIsFoldable(c))
+    return false;
+  return hlIsIntElement(c) ? hlAllElements(c, elementIsZero)
+                           : hlAllElements(c, elementIsPositiveZero);
 }
 
-/* `x * c == c` for every x: integer zero only (NaN * 0 is NaN). */
+static bool isOne(IpuAttr c) { return hlAllElements(c, elementIsOne); }
+
+/* `x * c == 0` for every x: integer zero only (NaN * 0 is NaN). */
 static bool isIntegerZero(IpuAttr c) {
-  return isFoldable(c) && isIntElement(c) && allElements(c, elementIsZero);
+  return hlIsFoldable(c) && hlIsIntElement(c) &&
+         hlAllElements(c, elementIsZero);
 }
 
-/* Common shape of the element-wise folds: exactly the operand and result
- * counts the table promises, and constants of the result type. */
-static IpuType singleResultType(IpuOp *op, intptr_t numOperands) {
-  if (ipuOpGetNumOperands(op) != numOperands || ipuOpGetNumResults(op) != 1)
+static IpuAttr zerosOf(IpuContext *ctx, IpuType type) {
+  HlDenseBuilder db;
+  if (ipuTypeGetKind(type) != IPU_TYPE_RANKED_TENSOR ||
+      !ipuShapedTypeHasStaticShape(type) ||
+      !hlDenseBuilderInit(&db, ctx, type, true))
     return NULL;
-  return ipuValueGetType(ipuOpGetResult(op, 0));
+  hlDenseBuilderSetInt(&db, 0, 0);
+  return hlDenseBuilderFinish(&db);
 }
 
-static bool hasType(IpuAttr c, IpuType type) {
-  return c && ipuAttrGetType(c) == type;
-}
+/* ---- Fold hooks. ------------------------------------------------------ */
 
 bool hlFoldConstant(IpuOp *op, const IpuAttr *constOperands,
                     IpuFoldResult *results) {
@@ -236,71 +207,166 @@ bool hlFoldConstant(IpuOp *op, const IpuAttr *constOperands,
   return true;
 }
 
-/* Shared by add and mul: constant operands, then identities on either
- * side (canonicalization normally puts the constant on the right). */
-static bool foldCommutative(IpuOp *op, const IpuAttr *c,
-                            IpuFoldResult *results, BinaryKind kind) {
-  IpuType type = singleResultType(op, 2);
+/* The constant on `side` makes the op return its other operand, which
+ * must already have the result type (broadcasting would change it). */
+typedef bool (*IdentityTest)(IpuAttr c);
+
+static bool foldToOther(IpuOp *op, const IpuAttr *c, int side,
+                        IdentityTest isIdentity, IpuFoldResult *results) {
+  IpuType type = ipuValueGetType(ipuOpGetResult(op, 0));
+  IpuValue other = ipuOpGetOperand(op, 1 - side);
+  if (!c[side] || ipuValueGetType(other) != type || !isIdentity(c[side]))
+    return false;
+  results[0].value = other;
+  return true;
+}
+
+static bool foldBinaryOp(IpuOp *op, const IpuAttr *c, IpuFoldResult *results,
+                         BinaryKind kind) {
+  IpuType type = hlSingleResultType(op, 2);
   if (!type)
     return false;
-  if (hasType(c[0], type) && hasType(c[1], type)) {
-    IpuAttr folded = foldBinary(ipuOpGetContext(op), kind, c[0], c[1]);
-    if (folded) {
-      results[0].attr = folded;
-      return true;
-    }
-  }
-  for (int side = 1; side >= 0; --side) {
-    IpuAttr k = c[side];
-    IpuValue other = ipuOpGetOperand(op, 1 - side);
-    if (!hasType(k, type) || ipuValueGetType(other) != type)
-      continue;
-    if (kind == BIN_ADD ? isAdditiveIdentity(k)
-                        : isMultiplicativeIdentity(k)) {
-      results[0].value = other;
-      return true;
-    }
-    if (kind == BIN_MUL && isIntegerZero(k)) {
-      results[0].attr = k;
-      return true;
-    }
-  }
-  return false;
-}
-
-bool hlFoldAdd(IpuOp *op, const IpuAttr *constOperands,
-               IpuFoldResult *results) {
-  return foldCommutative(op, constOperands, results, BIN_ADD);
-}
-
-bool hlFoldMul(IpuOp *op, const IpuAttr *constOperands,
-               IpuFoldResult *results) {
-  return foldCommutative(op, constOperands, results, BIN_MUL);
-}
-
-bool hlFoldRelu(IpuOp *op, const IpuAttr *constOperands,
-                IpuFoldResult *results) {
-  IpuType type = singleResultType(op, 1);
-  if (!type)
-    return false;
-  IpuValue input = ipuOpGetOperand(op, 0);
-  if (ipuValueGetType(input) != type)
-    return false;
-  if (hasType(constOperands[0], type)) {
-    IpuAttr folded = foldRelu(ipuOpGetContext(op), constOperands[0]);
-    if (folded) {
-      results[0].attr = folded;
-      return true;
-    }
-  }
-  /* relu is the identity on unsigned integers and idempotent. */
-  IpuOp *producer = ipuValueGetDefiningOp(input);
-  if (isUnsignedElement(type) || (producer && ipuOpIsA(producer, "hl.relu"))) {
-    results[0].value = input;
+  IpuAttr folded = foldBinary(ipuOpGetContext(op), kind, type, c[0], c[1]);
+  if (folded) {
+    results[0].attr = folded;
     return true;
   }
   return false;
 }
+
+bool hlFoldAdd(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  return foldBinaryOp(op, c, results, BIN_ADD) ||
+         foldToOther(op, c, 1, isAdditiveIdentity, results) ||
+         foldToOther(op, c, 0, isAdditiveIdentity, results);
+}
+
+bool hlFoldSub(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  return foldBinaryOp(op, c, results, BIN_SUB) ||
+         foldToOther(op, c, 1, isSubtractiveIdentity, results);
+}
+
+bool hlFoldMul(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  if (foldBinaryOp(op, c, results, BIN_MUL) ||
+      foldToOther(op, c, 1, isOne, results) ||
+      foldToOther(op, c, 0, isOne, results))
+    return true;
+  if (!hlSingleResultType(op, 2))
+    return false;
+  for (int side = 0; side < 2; ++side) {
+    if (!isIntegerZero(c[side]))
+      continue;
+    IpuAttr zeros =
+        zerosOf(ipuOpGetContext(op), ipuValueGetType(ipuOpGetResult(op, 0)));
+    if (zeros) {
+      results[0].attr = zeros;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool hlFoldDiv(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  return foldBinaryOp(op, c, results, BIN_DIV) ||
+         foldToOther(op, c, 1, isOne, results);
+}
+
+/* max(x, x) and min(x, x) are x. */
+static bool foldSameOperands(IpuOp *op, IpuFoldResult *results) {
+  IpuType type = hlSingleResultType(op, 2);
+  IpuValue lhs = type ? ipuOpGetOperand(op, 0) : NULL;
+  if (!lhs || lhs != ipuOpGetOperand(op, 1) || ipuValueGetType(lhs) != type)
+    return false;
+  results[0].value = lhs;
+  return true;
+}
+
+bool hlFoldMax(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  return foldBinaryOp(op, c, results, BIN_MAX) ||
+         foldSameOperands(op, results);
+}
+
+bool hlFoldMin(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  return foldBinaryOp(op, c, results, BIN_MIN) ||
+         foldSameOperands(op, results);
+}
+
+bool hlFoldPow(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  return hlSingleResultType(op, 2) && foldToOther(op, c, 1, isOne, results);
+}
+
+static bool foldUnaryOp(IpuOp *op, const IpuAttr *c, IpuFoldResult *results,
+                        UnaryKind kind) {
+  IpuType type = hlSingleResultType(op, 1);
+  if (!type || ipuValueGetType(ipuOpGetOperand(op, 0)) != type ||
+      !c[0] || ipuAttrGetType(c[0]) != type)
+    return false;
+  IpuAttr folded = foldUnary(ipuOpGetContext(op), kind, c[0]);
+  if (!folded)
+    return false;
+  results[0].attr = folded;
+  return true;
+}
+
+/* The input's producer, when it is `name` and the types line up. */
+static IpuOp *producerNamed(IpuOp *op, const char *name) {
+  IpuType type = hlSingleResultType(op, 1);
+  IpuValue input = type ? ipuOpGetOperand(op, 0) : NULL;
+  IpuOp *producer = input ? ipuValueGetDefiningOp(input) : NULL;
+  return producer && ipuOpIsA(producer, name) &&
+                 ipuValueGetType(input) == type
+             ? producer
+             : NULL;
+}
+
+bool hlFoldRelu(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  if (foldUnaryOp(op, c, results, UN_RELU))
+    return true;
+  /* relu is the identity on unsigned integers and idempotent. */
+  IpuType type = hlSingleResultType(op, 1);
+  if (!type || ipuValueGetType(ipuOpGetOperand(op, 0)) != type)
+    return false;
+  if (hlIsUnsignedElement(type) || producerNamed(op, "hl.relu")) {
+    results[0].value = ipuOpGetOperand(op, 0);
+    return true;
+  }
+  return false;
+}
+
+bool hlFoldNeg(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  if (foldUnaryOp(op, c, results, UN_NEG))
+    return true;
+  IpuOp *inner = producerNamed(op, "hl.neg");
+  if (!inner || ipuOpGetNumOperands(inner) != 1 ||
+      ipuValueGetType(ipuOpGetOperand(inner, 0)) !=
+          ipuValueGetType(ipuOpGetResult(op, 0)))
+    return false;
+  results[0].value = ipuOpGetOperand(inner, 0);
+  return true;
+}
+
+bool hlFoldAbs(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  if (foldUnaryOp(op, c, results, UN_ABS))
+    return true;
+  IpuType type = hlSingleResultType(op, 1);
+  if (!type || ipuValueGetType(ipuOpGetOperand(op, 0)) != type)
+    return false;
+  if (hlIsUnsignedElement(type) || producerNamed(op, "hl.abs")) {
+    results[0].value = ipuOpGetOperand(op, 0);
+    return true;
+  }
+  return false;
+}
+
+/* hl.identity and hl.dropout: the input. */
+bool hlFoldIdentity(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
+  IpuType type = hlSingleResultType(op, 1);
+  if (!type || ipuValueGetType(ipuOpGetOperand(op, 0)) != type)
+    return false;
+  results[0].value = ipuOpGetOperand(op, 0);
+  return true;
+}
+
+/* ---- Canonicalization. ------------------------------------------------ */
 
 /* Puts a constant left operand of a commutative op on the right, so that
  * folds and later patterns need only look at one side. */
@@ -341,4 +407,12 @@ void hlAddCanonicalizationPatterns(IpuPatternSet *set) {
 
 void hlMulCanonicalizationPatterns(IpuPatternSet *set) {
   addMoveConstantRight(set, "hl.mul");
+}
+
+void hlMaxCanonicalizationPatterns(IpuPatternSet *set) {
+  addMoveConstantRight(set, "hl.max");
+}
+
+void hlMinCanonicalizationPatterns(IpuPatternSet *set) {
+  addMoveConstantRight(set, "hl.min");
 }

@@ -5,16 +5,103 @@
 
 #include "ipu/rewrite.h"
 
-/* hl_fold.c */
-bool hlFoldConstant(IpuOp *op, const IpuAttr *constOperands,
+/* The verifier and result type inference of one op (HL_DEFINE_HOOKS in
+ * hl_check.h defines both from the op's shape function). */
+#define HL_DECLARE_HOOKS(Name)                                               \
+  IpuLogicalResult hlVerify##Name(IpuOp *op);                                \
+  IpuLogicalResult hlInfer##Name(                                            \
+      IpuContext *ctx, IpuLocation loc, intptr_t numOperands,                \
+      const IpuValue *operands, IpuAttr attributes, IpuAttr properties,      \
+      intptr_t numResults, IpuType *resultTypes);
+
+#define HL_DECLARE_FOLD(Name)                                                \
+  bool hlFold##Name(IpuOp *op, const IpuAttr *constOperands,                 \
                     IpuFoldResult *results);
-bool hlFoldAdd(IpuOp *op, const IpuAttr *constOperands,
-               IpuFoldResult *results);
-bool hlFoldMul(IpuOp *op, const IpuAttr *constOperands,
-               IpuFoldResult *results);
-bool hlFoldRelu(IpuOp *op, const IpuAttr *constOperands,
-                IpuFoldResult *results);
+
+/* hl_verify_elementwise.c */
+HL_DECLARE_HOOKS(Identity)
+HL_DECLARE_HOOKS(Dropout)
+HL_DECLARE_HOOKS(Cast)
+HL_DECLARE_HOOKS(Add)
+HL_DECLARE_HOOKS(Sub)
+HL_DECLARE_HOOKS(Mul)
+HL_DECLARE_HOOKS(Div)
+HL_DECLARE_HOOKS(Max)
+HL_DECLARE_HOOKS(Min)
+HL_DECLARE_HOOKS(Pow)
+HL_DECLARE_HOOKS(Neg)
+HL_DECLARE_HOOKS(Abs)
+HL_DECLARE_HOOKS(Sqrt)
+HL_DECLARE_HOOKS(Exp)
+HL_DECLARE_HOOKS(Log)
+HL_DECLARE_HOOKS(Relu)
+HL_DECLARE_HOOKS(LeakyRelu)
+HL_DECLARE_HOOKS(Clip)
+HL_DECLARE_HOOKS(Sigmoid)
+HL_DECLARE_HOOKS(Tanh)
+HL_DECLARE_HOOKS(HardSigmoid)
+HL_DECLARE_HOOKS(HardSwish)
+HL_DECLARE_HOOKS(Softmax)
+
+/* hl_verify_conv.c */
+HL_DECLARE_HOOKS(Conv2d)
+HL_DECLARE_HOOKS(ConvTranspose)
+HL_DECLARE_HOOKS(MaxPool)
+HL_DECLARE_HOOKS(AvgPool)
+HL_DECLARE_HOOKS(GlobalAvgPool)
+HL_DECLARE_HOOKS(GlobalMaxPool)
+HL_DECLARE_HOOKS(BatchNorm)
+
+/* hl_verify_matmul.c */
+HL_DECLARE_HOOKS(MatMul)
+HL_DECLARE_HOOKS(Gemm)
+HL_DECLARE_HOOKS(Lstm)
+
+/* hl_verify_shape.c */
+HL_DECLARE_HOOKS(Reshape)
+HL_DECLARE_HOOKS(Flatten)
+HL_DECLARE_HOOKS(Transpose)
+HL_DECLARE_HOOKS(Concat)
+HL_DECLARE_HOOKS(Slice)
+
+/* hl_verify_resize.c */
+HL_DECLARE_HOOKS(Pad)
+HL_DECLARE_HOOKS(Resize)
+HL_DECLARE_HOOKS(ReduceMean)
+HL_DECLARE_HOOKS(ReduceSum)
+HL_DECLARE_HOOKS(ReduceMax)
+HL_DECLARE_HOOKS(ReduceMin)
+HL_DECLARE_HOOKS(ReduceProd)
+
+/* hl_verify_quant.c */
+HL_DECLARE_HOOKS(Quantize)
+HL_DECLARE_HOOKS(Dequantize)
+HL_DECLARE_HOOKS(Requantize)
+
+/* hl_fold.c: element-wise ops */
+HL_DECLARE_FOLD(Constant)
+HL_DECLARE_FOLD(Add)
+HL_DECLARE_FOLD(Sub)
+HL_DECLARE_FOLD(Mul)
+HL_DECLARE_FOLD(Div)
+HL_DECLARE_FOLD(Max)
+HL_DECLARE_FOLD(Min)
+HL_DECLARE_FOLD(Pow)
+HL_DECLARE_FOLD(Relu)
+HL_DECLARE_FOLD(Neg)
+HL_DECLARE_FOLD(Abs)
+HL_DECLARE_FOLD(Identity)
 void hlAddCanonicalizationPatterns(IpuPatternSet *set);
 void hlMulCanonicalizationPatterns(IpuPatternSet *set);
+void hlMaxCanonicalizationPatterns(IpuPatternSet *set);
+void hlMinCanonicalizationPatterns(IpuPatternSet *set);
+
+/* hl_fold_shape.c: shape ops */
+HL_DECLARE_FOLD(Reshape)
+HL_DECLARE_FOLD(Transpose)
+HL_DECLARE_FOLD(Slice)
+HL_DECLARE_FOLD(Concat)
+HL_DECLARE_FOLD(Pad)
+HL_DECLARE_FOLD(Cast)
 
 #endif

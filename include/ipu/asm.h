@@ -14,6 +14,20 @@ typedef struct {
   unsigned lineOffset;  /* added to every line number (split input files) */
   /* Do not verify the result (ipu-opt verifies after parsing itself). */
   bool skipVerify;
+  /* Streaming input (optional): called now and then, in steps of a few
+   * MB, with a range [begin, end) of byte offsets into `source` that the
+   * parser will never read again, so that the caller may release that
+   * memory while parsing goes on: ipu-opt madvise(MADV_DONTNEED)s its
+   * private file mapping, which keeps a 200 MB input from staying resident.
+   * Ranges come mostly in order (a growing prefix, and the inside of a huge
+   * `dense<"0x...">` token as it is decoded) and may overlap. Nothing the
+   * parser keeps (tokens, caches, deferred aliases, error paths) points
+   * into a released range. Diagnostics rendered later through an
+   * IpuSourceMgr do re-read source lines: release only memory whose content
+   * comes back when touched again, as a private mapping of an unmodified
+   * file does (not a malloc'd buffer). */
+  void (*sourceConsumed)(size_t begin, size_t end, void *userData);
+  void *sourceConsumedData;
 } IpuParseOptions;
 
 /* Parses `length` bytes of `source` into a builtin.module. `source[length]`

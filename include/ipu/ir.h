@@ -35,10 +35,24 @@ typedef struct {
   IpuAttr attributes;     /* dictionary or NULL */
   IpuAttr properties;     /* any attribute or NULL: MLIR's <{...}> */
   bool inferResultTypes;  /* ask the op definition for the result types */
+  /* A source position standing in for `loc` (see ipuOpStateSetFileLineCol):
+   * used when `loc` is NULL and `locFile` is set. */
+  IpuIdent locFile;
+  unsigned locLine, locColumn;
+  /* Room for the arrays of small ops, so most states allocate nothing. */
+  IpuValue inlineOperands[6];
+  IpuType inlineResultTypes[4];
 } IpuOpState;
 
 void ipuOpStateInit(IpuOpState *st, IpuContext *ctx, IpuStringRef name,
                     IpuLocation loc);
+/* Sets the op's location to `file`:`line`:`column` (replacing st->loc)
+ * without making the location yet: ops keep such a position packed and
+ * create the FileLineCol location when it is first asked for, which saves
+ * one uniqued location per op of a parsed file. ipuOpGetLoc returns the
+ * same handle as ipuLocFileGet(ctx, file, line, column). */
+void ipuOpStateSetFileLineCol(IpuOpState *st, IpuIdent file, unsigned line,
+                              unsigned column);
 void ipuOpStateAddOperands(IpuOpState *st, intptr_t n, const IpuValue *vals);
 void ipuOpStateAddResults(IpuOpState *st, intptr_t n, const IpuType *types);
 void ipuOpStateAddSuccessors(IpuOpState *st, intptr_t n, IpuBlock *const *bs);
@@ -155,6 +169,10 @@ IpuBlock *ipuBlockCreate(IpuContext *ctx, intptr_t numArgs,
 void ipuBlockDestroy(IpuBlock *b);
 IpuContext *ipuBlockGetContext(const IpuBlock *b);
 IpuValue ipuBlockAddArgument(IpuBlock *b, IpuType t, IpuLocation loc);
+/* Adds an argument declared at `file`:`line`:`column`; as with
+ * ipuOpStateSetFileLineCol, the location is made when first asked for. */
+IpuValue ipuBlockAddArgumentAt(IpuBlock *b, IpuType t, IpuIdent file,
+                               unsigned line, unsigned column);
 /* The argument must be unused. */
 void ipuBlockEraseArgument(IpuBlock *b, intptr_t i);
 intptr_t ipuBlockGetNumArguments(const IpuBlock *b);

@@ -25,6 +25,11 @@ enum {
   IPU_TRAIT_CONSTANT_LIKE = 1u << 10,     /* folds to its `value` attr */
   IPU_TRAIT_RETURN_LIKE = 1u << 11,
   IPU_TRAIT_SAME_OPERANDS_ELEMENT_TYPE = 1u << 12,
+  /* Syntax only (as StableHLO's SameOperandsAndResultType printer): the
+   * uniform short form shows one type when every operand and result has
+   * it, else a function type; both parse. For ops whose types may differ
+   * (broadcasting) but usually do not. */
+  IPU_TRAIT_SAME_TYPE_SHORTHAND = 1u << 13,
 };
 
 /* What an attribute of an op must be. */

@@ -51,14 +51,28 @@ typedef struct {
 int64_t ipuTensorNumElements(const IpuTensor *t);
 size_t ipuTensorByteSize(const IpuTensor *t);
 /* Allocates zeroed data for the given type and shape. Returns false when
- * the shape is invalid (negative, rank too large, size overflow) or memory
- * runs out. */
+ * the shape is invalid (negative, rank too large, size overflow), the
+ * tensor would exceed 2 GiB (ONNX's own limit; zero extents count as one)
+ * or memory runs out. */
 bool ipuTensorInit(IpuTensor *t, IpuDType dtype, int rank,
                    const int64_t *shape);
 void ipuTensorFree(IpuTensor *t);
 /* Deep copy. */
 bool ipuTensorClone(IpuTensor *dst, const IpuTensor *src);
 bool ipuTensorSameShape(const IpuTensor *a, const IpuTensor *b);
+
+/* Whether the tensor is well formed: a known element type, a rank in
+ * [0, IPU_TENSOR_MAX_RANK], no negative extent, a size that fits in memory,
+ * and data unless it has no elements. Kernels check their operands with it
+ * so that a damaged tensor is an error, never a crash. */
+bool ipuTensorIsValid(const IpuTensor *t);
+
+/* Scalar conversions between the 16-bit float formats and f32, rounding to
+ * nearest even and keeping infinities and NaNs (a NaN stays a quiet NaN). */
+float ipuF16ToF32(uint16_t h);
+uint16_t ipuF32ToF16(float f);
+float ipuBF16ToF32(uint16_t h);
+uint16_t ipuF32ToBF16(float f);
 
 #ifdef __cplusplus
 }

@@ -821,6 +821,78 @@ static void testMemory(void) {
   CHECK(stats.liveBytes == 0);
 }
 
+/* Packed source positions, operands that move out of the op (owners found
+ * past the 63-operand tag range) and properties stored beside attributes. */
+static void testOpStorage(void) {
+  IpuContext *ctx = newContext(NULL);
+  ipuContextSetAllowUnregisteredDialects(ctx, true);
+  IpuIdent file = ipuIdentGetC(ctx, "f.mlir");
+  IpuOpState st;
+  ipuOpStateInit(&st, ctx, ipuStringRefFromCString("x.pos"), NULL);
+  ipuOpStateSetFileLineCol(&st, file, 12, 34);
+  IpuOp *op = ipuOpCreate(&st);
+  CHECK(op != NULL);
+  CHECK(ipuOpGetLoc(op) == ipuLocFileGet(ctx, file, 12, 34));
+  CHECK(ipuOpGetLoc(op) == ipuLocFileGet(ctx, file, 12, 34));
+  ipuOpDestroy(op);
+  IpuBlock *blk = ipuBlockCreate(ctx, 0, NULL, NULL);
+  IpuValue arg = ipuBlockAddArgumentAt(blk, i32(ctx), file, 5, 6);
+  CHECK(arg && ipuValueGetLoc(arg) == ipuLocFileGet(ctx, file, 5, 6));
+  ipuBlockDestroy(blk);
+  /* Columns too big to pack make the location at once. */
+  ipuOpStateInit(&st, ctx, ipuStringRefFromCString("x.pos"), NULL);
+  ipuOpStateSetFileLineCol(&st, file, 4000000000u, 1u << 30);
+  op = ipuOpCreate(&st);
+  CHECK(op && ipuLocFileGetLine(ipuOpGetLoc(op)) == 4000000000u &&
+        ipuLocFileGetColumn(ipuOpGetLoc(op)) == 1u << 30);
+  ipuOpDestroy(op);
+
+  IpuOp *c = makeConst(ctx, 7);
+  IpuValue v = ipuOpGetResult(c, 0);
+  enum { N = 200 };
+  IpuValue many[N];
+  for (int i = 0; i < N; ++i)
+    many[i] = v;
+  IpuOp *user = makeOp(ctx, "x.user", N, many, 1, 0);
+  CHECK(countUses(v) == N);
+  bool owners = true;
+  for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
+       u = ipuOpOperandGetNextUse(u))
+    owners = owners && ipuOpOperandGetOwner(u) == user &&
+             ipuOpGetOpOperand(user, ipuOpOperandGetIndex(u)) == u;
+  CHECK(owners);
+  ipuOpSetOperands(user, 3, many); /* a new count: out of the op */
+  CHECK(countUses(v) == 3 && ipuOpGetNumOperands(user) == 3);
+  ipuOpSetOperands(user, N, many);
+  owners = true;
+  for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
+       u = ipuOpOperandGetNextUse(u))
+    owners = owners && ipuOpOperandGetOwner(u) == user &&
+             ipuOpGetOpOperand(user, ipuOpOperandGetIndex(u)) == u;
+  CHECK(owners && countUses(v) == N);
+  ipuOpSetOperand(user, 150, ipuOpGetResult(user, 0));
+  CHECK(ipuOpOperandGetOwner(ipuValueGetFirstUse(ipuOpGetResult(user, 0))) ==
+        user);
+  ipuOpSetOperands(user, 0, NULL);
+  CHECK(!ipuValueHasUses(v));
+
+  IpuAttr props = ipuIntegerAttrGet(ctx, i32(ctx), 5);
+  ipuOpSetProperties(user, props);
+  ipuOpSetAttr(user, "a", ipuUnitAttrGet(ctx));
+  CHECK(ipuOpGetProperties(user) == props &&
+        ipuOpGetAttr(user, "a") == ipuUnitAttrGet(ctx));
+  IpuOp *copy = ipuOpClone(user);
+  CHECK(copy && ipuOpGetProperties(copy) == props &&
+        ipuOpGetAttr(copy, "a") == ipuUnitAttrGet(ctx));
+  ipuOpSetProperties(user, NULL);
+  CHECK(ipuOpGetProperties(user) == NULL &&
+        ipuOpGetAttr(user, "a") == ipuUnitAttrGet(ctx));
+  ipuOpDestroy(copy);
+  ipuOpDestroy(user);
+  ipuOpDestroy(c);
+  ipuContextDestroy(ctx);
+}
+
 /* Every allocation failure point of building, cloning and destroying a
  * small nest ends without a crash or a leak. */
 static void testAllocationFailures(void) {
@@ -891,6 +963,7 @@ int main(void) {
   testDestroyOrder();
   testDiagnostics();
   testMemory();
+  testOpStorage();
   testAllocationFailures();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
