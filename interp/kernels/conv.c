@@ -4,12 +4,6 @@
 #include "conv_geom.h"
 
 #include <stdlib.h>
-
-/* GCC's -O2 vectorises only loops whose trip count is a known multiple of
- * the vector width; the direct loops here need the full cost model. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 #include <string.h>
 
 /* Attribute values beyond this are rejected, which keeps every index
@@ -364,7 +358,8 @@ bool ipuKernelConv(const IpuConvParams *p, const IpuTensor *x,
   const float *bd = wd && bias ? ipuKAsF32(bias, &tb, op, err) : NULL;
   bool ok = wd && (!bias || bd) &&
             ipuKAlloc(y, IPU_DTYPE_F32, x->rank, shape, op, err);
-  if (ok) {
+  /* An empty result needs no work (its loops could still be long). */
+  if (ok && ipuTensorNumElements(y) > 0) {
     if (bd)
       fillBias(y->data, bd, g.n, g.m, g.outSize);
     /* Depthwise: per-group matrix products would have a single row. */
@@ -374,9 +369,9 @@ bool ipuKernelConv(const IpuConvParams *p, const IpuTensor *x,
       ipuTensorFree(y);
       ok = ipuKFail(err, op, "out of memory");
     }
-    if (ok)
-      ok = ipuKFromF32(y, x->dtype, op, err);
   }
+  if (ok)
+    ok = ipuKFromF32(y, x->dtype, op, err);
   ipuTensorFree(&tx);
   ipuTensorFree(&tw);
   ipuTensorFree(&tb);

@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 /* Unfolds the whole output of one group (cg channels of x minus its zero
  * point; padding reads as the zero point, so contributes 0). */
@@ -83,6 +80,8 @@ bool ipuKernelConvInteger(const IpuConvParams *p, const IpuTensor *x,
     shape[2 + i] = g.out[3 - g.nsp + i];
   if (!ipuKAlloc(y, IPU_DTYPE_I32, x->rank, shape, op, err))
     return false;
+  if (ipuTensorNumElements(y) == 0)
+    return true;
   int64_t kdim = g.cg * g.kSize;
   int32_t *col = ipuKScratch(kdim * g.outSize, sizeof(int32_t));
   int32_t *wrow = ipuKScratch(kdim, sizeof(int32_t));

@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 #define ATTR_LIMIT ((int64_t)1 << 31)
 
@@ -141,7 +138,10 @@ bool ipuKernelConvTranspose(const IpuConvParams *p, const IpuTensor *x,
             ipuKAlloc(y, IPU_DTYPE_F32, x->rank, shape, op, err);
   float *col = NULL;
   int64_t rows = g.mg * g.kSize;
-  if (ok && rows * g.inSize > 0) {
+  /* Nothing to add up when the result is empty or has no input
+   * channels (then the group count is unbounded). */
+  bool work = ok && ipuTensorNumElements(y) > 0 && g.cg > 0;
+  if (work && rows * g.inSize > 0) {
     col = ipuKScratch(rows * g.inSize, sizeof(float));
     if (!col) {
       ipuTensorFree(y);
@@ -150,7 +150,7 @@ bool ipuKernelConvTranspose(const IpuConvParams *p, const IpuTensor *x,
   }
   if (ok) {
     float *yd = y->data;
-    for (int64_t n = 0; n < g.n && ok && col; n++)
+    for (int64_t n = 0; n < g.n && ok && col && work; n++)
       for (int64_t gr = 0; gr < g.group && ok; gr++) {
         const float *xg = xd + (n * g.c + gr * g.cg) * g.inSize;
         const float *wg = wd + gr * g.cg * rows;

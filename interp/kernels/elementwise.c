@@ -6,11 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-/* GCC's -O2 vectorises only loops whose trip count is a known multiple of
- * the vector width; these loops need its full cost model. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 static const char *binaryName(IpuBinaryOp op) {
   static const char *const names[] = {

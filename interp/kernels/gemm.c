@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* GCC's -O2 vectorises only loops whose trip count is a known multiple of
- * the vector width; these loops need its full cost model. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 bool ipuKernelGemm(const IpuGemmParams *p, const IpuTensor *a,
                    const IpuTensor *b, const IpuTensor *c, IpuTensor *y,
@@ -119,6 +114,8 @@ static bool matMulShape(const char *op, const IpuTensor *a,
     sb *= eb;
   }
   s->numBatches = ipuKProduct(s->batchShape, 0, r);
+  if (s->m == 0 || s->n == 0)
+    s->numBatches = 0; /* an empty result: no products to run */
   int o = 0;
   for (int i = 0; i < r; i++)
     s->outShape[o++] = s->batchShape[i];

@@ -21,7 +21,10 @@
  * - Axes may be negative (counted from the end) where ONNX allows it.
  * - Float kernels compute in f32; f16, bf16 and f64 operands are converted
  *   to f32 and the result converted back (element-wise ops compute f64 in
- *   f64). Integer and bool support is listed per kernel. */
+ *   f64). Integer and bool support is listed per kernel.
+ * - Results and scratch buffers are limited to 2 GiB each (ONNX's own
+ *   tensor limit), so absurd parameters fail quickly instead of exhausting
+ *   memory; an empty result costs no work whatever its other extents. */
 
 #ifdef __cplusplus
 extern "C" {
@@ -130,10 +133,10 @@ bool ipuKernelConv(const IpuConvParams *p, const IpuTensor *x,
                    IpuKernelError *err);
 
 /* ONNX ConvTranspose: x (N, C, spatial...), w (C, M/group, kernel...),
- * bias (M) optional; output_padding, output_shape and auto_pad as ONNX
- * Runtime resolves them (with output_shape or SAME_*, the total padding
- * is split with the extra pixel at the end, except at the beginning for
- * SAME_UPPER). */
+ * bias (M) optional. With output_shape or SAME_* (target extent in *
+ * stride) the pads come from the total padding as the ONNX spec and its
+ * tests have it: the odd pixel at the end for SAME_UPPER, at the beginning
+ * otherwise; a target beyond the natural extent adds zeros at the end. */
 bool ipuKernelConvTranspose(const IpuConvParams *p, const IpuTensor *x,
                             const IpuTensor *w, const IpuTensor *bias,
                             IpuTensor *y, IpuKernelError *err);
@@ -297,9 +300,9 @@ typedef enum {
 
 /* Reduce over `axes` (numAxes of them; none means all axes, or the
  * identity when noopWithEmptyAxes). Float types accumulate in double;
- * int32/int64/int8/uint8 in int64 (Mean, L2 and the logs truncate). An
- * empty reduction gives 0 (sums), 1 (Prod), -inf/+inf or the type's
- * extremes (Max/Min). */
+ * integer types in int64 (Mean, L2 and the logs truncate). An empty
+ * reduction gives 0 (sums; Mean NaN for floats), 1 (Prod), -inf/+inf or
+ * the type's extremes (Max/Min). */
 bool ipuKernelReduce(IpuReduceOp op, const IpuTensor *x, int numAxes,
                      const int64_t *axes, bool keepDims,
                      bool noopWithEmptyAxes, IpuTensor *y,

@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* GCC's -O2 vectorises only loops whose trip count is a known multiple of
- * the vector width; these loops need its full cost model. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 bool ipuKernelBatchNorm(const IpuTensor *x, const IpuTensor *scale,
                         const IpuTensor *bias, const IpuTensor *mean,
@@ -61,6 +56,8 @@ bool ipuKernelBatchNorm(const IpuTensor *x, const IpuTensor *scale,
     return false;
   }
   int64_t n = x->shape[0], size = ipuKProduct(x->shape, 2, x->rank);
+  if (size == 0)
+    n = 0; /* an empty input: N and C may be huge */
   float *yd = y->data;
   for (int64_t i = 0; i < n; i++)
     for (int64_t ch = 0; ch < c; ch++) {

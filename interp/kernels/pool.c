@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 #define ATTR_LIMIT ((int64_t)1 << 31)
 
@@ -209,7 +206,7 @@ bool ipuKernelPool(const IpuPoolParams *p, const IpuTensor *x, IpuTensor *y,
              ipuKAlloc(indices, IPU_DTYPE_I64, x->rank, shape, op, err)) &&
             ((t = allTaps(&g)) || ipuKFail(err, op, "out of memory"));
   if (ok) {
-    for (int64_t pl = 0; pl < g.planes; pl++)
+    for (int64_t pl = 0; pl < g.planes && g.outSize > 0; pl++)
       poolPlane(p, &g, t, t + g.out[0], t + g.out[0] + g.out[1],
                 xd + pl * g.inSize, (float *)y->data + pl * g.outSize,
                 indices ? (int64_t *)indices->data + pl * g.outSize : NULL,

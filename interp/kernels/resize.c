@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 static const char op[] = "Resize";
 
@@ -255,6 +252,11 @@ bool ipuKernelResize(const IpuResizeParams *p, const IpuTensor *x,
   int64_t outShape[IPU_TENSOR_MAX_RANK];
   if (!axisMaps(p, x, maps, outShape, err))
     return false;
+  int64_t outCount = 1;
+  for (int a = 0; a < x->rank; a++)
+    outCount *= outShape[a] ? 1 : 0;
+  if (outCount == 0 || ipuTensorNumElements(x) == 0)
+    return ipuKAlloc(y, x->dtype, x->rank, outShape, op, err);
   /* Resize axis by axis, innermost first, through a current tensor. */
   IpuTensor cur;
   if (floatPath) {

@@ -6,11 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* GCC's -O2 vectorises only loops whose trip count is a known multiple of
- * the vector width; these loops need its full cost model. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 /* -DIPU_SGEMM_PORTABLE forces the portable micro-kernel (for testing). */
 #if (defined(__GNUC__) || defined(__clang__)) &&                             \

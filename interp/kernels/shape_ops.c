@@ -107,6 +107,8 @@ bool ipuKernelConcat(int n, const IpuTensor *const *xs, int64_t axis,
   int64_t outer = ipuKProduct(shape, 0, (int)ax);
   int64_t inner = ipuKProduct(shape, (int)ax + 1, r);
   char *dst = y->data;
+  if (ipuTensorNumElements(y) == 0)
+    outer = 0; /* nothing to copy, however many rows */
   for (int64_t o = 0; o < outer; o++)
     for (int i = 0; i < n; i++) {
       size_t chunk = (size_t)(xs[i]->shape[ax] * inner) * es;

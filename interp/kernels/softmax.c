@@ -5,11 +5,6 @@
 #include <math.h>
 #include <string.h>
 
-/* GCC's -O2 vectorises only loops whose trip count is a known multiple of
- * the vector width; these loops need its full cost model. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("vect-cost-model=dynamic")
-#endif
 
 /* Normalises `len` values spaced `stride` apart. */
 static void softmaxLine(IpuSoftmaxKind kind, const float *x, float *y,
@@ -84,6 +79,8 @@ bool ipuKernelSoftmax(IpuSoftmaxKind kind, int64_t axis, bool coerceTo2D,
     return false;
   }
   float *yd = y->data;
+  if (len == 0)
+    outer = 0; /* an empty input: the other extents may be huge */
   for (int64_t o = 0; o < outer; o++)
     for (int64_t i = 0; i < inner; i++) {
       int64_t base = o * len * inner + i;

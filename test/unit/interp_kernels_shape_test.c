@@ -11,20 +11,7 @@
 
 #include "../../interp/kernels/kernels.h"
 
-static int passed, failed;
-
-#define CHECK(cond) CHECK_MSG(cond, "%s", #cond)
-#define CHECK_MSG(cond, ...)                                                   \
-  do {                                                                         \
-    if (cond) {                                                                \
-      ++passed;                                                                \
-    } else {                                                                   \
-      ++failed;                                                                \
-      fprintf(stderr, "%s:%d: check failed: ", __FILE__, __LINE__);            \
-      fprintf(stderr, __VA_ARGS__);                                            \
-      fprintf(stderr, "\n");                                                   \
-    }                                                                          \
-  } while (0)
+#include "unit_test.h"
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -651,6 +638,8 @@ static void testPad(void) {
   CHECK(ipuKernelPad(&q, IPU_PAD_CONSTANT, p, -300, &y, &e) &&
         ((int8_t *)y.data)[0] == -128 && ((int8_t *)y.data)[3] == -128);
   ipuTensorFree(&y);
+  int64_t huge[2] = {(int64_t)1 << 31, 0};
+  EXPECT_FAIL(ipuKernelPad(&q, IPU_PAD_CONSTANT, huge, 0, &y, err), "too large");
   int64_t crop[2] = {-2, -1};
   EXPECT_FAIL(ipuKernelPad(&q, IPU_PAD_CONSTANT, crop, 0, &y, err), "remove");
   int64_t s0[1] = {0};

@@ -11,20 +11,7 @@
 
 #include "../../interp/kernels/kernels.h"
 
-static int passed, failed;
-
-#define CHECK(cond) CHECK_MSG(cond, "%s", #cond)
-#define CHECK_MSG(cond, ...)                                                   \
-  do {                                                                         \
-    if (cond) {                                                                \
-      ++passed;                                                                \
-    } else {                                                                   \
-      ++failed;                                                                \
-      fprintf(stderr, "%s:%d: check failed: ", __FILE__, __LINE__);            \
-      fprintf(stderr, __VA_ARGS__);                                            \
-      fprintf(stderr, "\n");                                                   \
-    }                                                                          \
-  } while (0)
+#include "unit_test.h"
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -592,6 +579,19 @@ static void testConvCases(void) {
   CHECK(ipuKernelConv(&p, &x0, &w, NULL, &y, &e) &&
         shapeIs(&y, 4, (int64_t)0, (int64_t)1, (int64_t)3, (int64_t)3));
   ipuTensorFree(&y);
+  /* No channels and a huge group count: an empty result, at once. */
+  int64_t nc[3] = {2, 0, 3}, wc[3] = {0, 0, 3};
+  IpuTensor xn = make(IPU_DTYPE_F32, 3, nc), wn = make(IPU_DTYPE_F32, 3, wc);
+  memset(&p, 0, sizeof p);
+  p.group = INT32_MAX;
+  CHECK(ipuKernelConv(&p, &xn, &wn, NULL, &y, &e) &&
+        shapeIs(&y, 3, (int64_t)2, (int64_t)0, (int64_t)1));
+  ipuTensorFree(&y);
+  /* Pads that would make a result beyond any tensor fail cleanly. */
+  p.group = 1;
+  p.pads[0] = p.pads[2] = (int64_t)1 << 30;
+  EXPECT_FAIL(ipuKernelConv(&p, &x, &w, NULL, &y, err), "too large");
+  ipuTensorFree(&xn), ipuTensorFree(&wn);
   ipuTensorFree(&x0), ipuTensorFree(&b3), ipuTensorFree(&wBig), ipuTensorFree(&w2);
   ipuTensorFree(&x), ipuTensorFree(&w);
 }

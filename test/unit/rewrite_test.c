@@ -7,18 +7,7 @@
 
 #include "ipu/ipu.h"
 
-static int passed, failed;
-
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (cond) {                                                            \
-      ++passed;                                                            \
-    } else {                                                               \
-      ++failed;                                                            \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,     \
-              #cond);                                                      \
-    }                                                                      \
-  } while (0)
+#include "unit_test.h"
 
 /* ---- The test dialect. -------------------------------------------------
  *   t.const  {value}  : Pure, ConstantLike

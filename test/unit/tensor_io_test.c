@@ -13,30 +13,12 @@
 #include "onnx.pb-c.h"
 #include "onnx_model.h"
 
-static int passed, failed;
-
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (cond) {                                                            \
-      ++passed;                                                            \
-    } else {                                                               \
-      ++failed;                                                            \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,     \
-              #cond);                                                      \
-    }                                                                      \
-  } while (0)
+#include "unit_test.h"
 
 /* A message check that shows the message when it fails. */
-#define CHECK_MSG(msg, expected)                                           \
-  do {                                                                     \
-    if (strstr((msg), (expected))) {                                       \
-      ++passed;                                                            \
-    } else {                                                               \
-      ++failed;                                                            \
-      fprintf(stderr, "%s:%d: message '%s' lacks '%s'\n", __FILE__,        \
-              __LINE__, (msg), (expected));                                \
-    }                                                                      \
-  } while (0)
+#define CHECK_MESSAGE(msg, expected)                                           \
+  CHECK_MSG(strstr((msg), (expected)), "message '%s' lacks '%s'", (msg),    \
+            (expected))
 
 static const char *kNodeDir = "/usr/share/libonnx-testdata/data/node";
 static char tmpDir[64];
@@ -94,7 +76,7 @@ static void testRoundTrips(void) {
       bool npyOk = ipuTensorEncodeNpy(&t, &data, &size, "t.npy", &err);
       if (kAllTypes[ti] == IPU_DTYPE_BF16) {
         CHECK(!npyOk);
-        CHECK_MSG(err.message, "t.npy: element type bfloat16 has no NumPy dtype");
+        CHECK_MESSAGE(err.message, "t.npy: element type bfloat16 has no NumPy dtype");
       } else {
         CHECK(npyOk);
         /* NumPy aligns the data to 64 bytes and ends the header with \n. */
@@ -247,21 +229,21 @@ static void testNpyFormats(void) {
     n = makeNpy(buf, bad[i].major, bad[i].dict, zeros, bad[i].dataSize);
     err.message[0] = '\0';
     CHECK(!parseNpy(buf, n, &t, &err) && t.data == NULL);
-    CHECK_MSG(err.message, bad[i].message);
+    CHECK_MESSAGE(err.message, bad[i].message);
   }
   n = makeNpy(buf, 4, "{}", NULL, 0);
   CHECK(!parseNpy(buf, n, &t, &err));
-  CHECK_MSG(err.message, "x.npy: unsupported .npy format version 4.0");
+  CHECK_MESSAGE(err.message, "x.npy: unsupported .npy format version 4.0");
   CHECK(!parseNpy((const uint8_t *)"PK\x03\x04", 4, &t, &err));
-  CHECK_MSG(err.message, "x.npy: not a .npy file (bad magic)");
+  CHECK_MESSAGE(err.message, "x.npy: not a .npy file (bad magic)");
   n = makeNpy(buf, 1, "{'descr': '<f4', 'fortran_order': False, 'shape': (), }",
               "abcd", 4);
   CHECK(!parseNpy(buf, 40, &t, &err));
-  CHECK_MSG(err.message, "x.npy: truncated: expected a header of 118 bytes, found 30");
+  CHECK_MESSAGE(err.message, "x.npy: truncated: expected a header of 118 bytes, found 30");
   CHECK(!ipuTensorReadNpy(tmpPath("missing.npy"), &t, &err));
-  CHECK_MSG(err.message, "missing.npy: cannot open: No such file or directory");
+  CHECK_MESSAGE(err.message, "missing.npy: cannot open: No such file or directory");
   CHECK(!ipuTensorReadFile(tmpDir, &t, &err));
-  CHECK_MSG(err.message, ": cannot read: Is a directory");
+  CHECK_MESSAGE(err.message, ": cannot read: Is a directory");
   const char *descr = ipuDTypeNpyDescr(IPU_DTYPE_I8);
   CHECK(descr && !strcmp(descr, "|i1") && !ipuDTypeNpyDescr(IPU_DTYPE_BF16));
 }
@@ -358,50 +340,50 @@ static void testPbFields(void) {
   /* Errors. */
   p.data_type = IPU_DTYPE_F32;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: float_data holds 0 values, expected 4 for float32 shape [2, 2]");
+  CHECK_MESSAGE(err.message, "t.pb: float_data holds 0 values, expected 4 for float32 shape [2, 2]");
   p.has_raw_data = 1;
   p.raw_data.len = 3;
   p.raw_data.data = (uint8_t *)"abc";
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: raw_data holds 3 bytes, expected 16 for float32 shape [2, 2]");
+  CHECK_MESSAGE(err.message, "t.pb: raw_data holds 3 bytes, expected 16 for float32 shape [2, 2]");
   p.has_raw_data = 0;
   p.data_type = ONNX__TENSOR_PROTO__DATA_TYPE__STRING;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: string tensors are not supported");
+  CHECK_MESSAGE(err.message, "t.pb: string tensors are not supported");
   p.data_type = ONNX__TENSOR_PROTO__DATA_TYPE__COMPLEX64;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: complex64 tensors are not supported");
+  CHECK_MESSAGE(err.message, "t.pb: complex64 tensors are not supported");
   p.data_type = 99;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: unknown tensor data type 99");
+  CHECK_MESSAGE(err.message, "t.pb: unknown tensor data type 99");
   p.has_data_type = 0;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: tensor has no data type");
+  CHECK_MESSAGE(err.message, "t.pb: tensor has no data type");
   p.has_data_type = 1;
   p.data_type = IPU_DTYPE_F32;
   p.has_data_location = 1;
   p.data_location = ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: external tensor data (stored in another file) is not supported");
+  CHECK_MESSAGE(err.message, "t.pb: external tensor data (stored in another file) is not supported");
   p.has_data_location = 0;
   int64_t negative[] = {2, -1};
   p.dims = negative;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: negative dimension in shape [2, -1]");
+  CHECK_MESSAGE(err.message, "t.pb: negative dimension in shape [2, -1]");
   int64_t deep[9] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
   p.dims = deep;
   p.n_dims = 9;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "t.pb: rank 9 is above the supported maximum of 8");
+  CHECK_MESSAGE(err.message, "t.pb: rank 9 is above the supported maximum of 8");
   int64_t huge[] = {1LL << 40, 1LL << 40};
   p.dims = huge;
   p.n_dims = 2;
   CHECK(!parseProto(&p, &t, &err));
-  CHECK_MSG(err.message, "is too large");
+  CHECK_MESSAGE(err.message, "is too large");
   CHECK(!ipuTensorParsePb("\xff\xff", 2, "junk.pb", &t, NULL, &err));
-  CHECK_MSG(err.message, "junk.pb: damaged or not an ONNX TensorProto: at byte 0: truncated or invalid field tag");
+  CHECK_MESSAGE(err.message, "junk.pb: damaged or not an ONNX TensorProto: at byte 0: truncated or invalid field tag");
   CHECK(!ipuTensorParsePb("", 0, "empty.pb", &t, NULL, &err));
-  CHECK_MSG(err.message, "empty.pb: tensor has no data type");
+  CHECK_MESSAGE(err.message, "empty.pb: tensor has no data type");
 
   CHECK(ipuTensorFileFormatGuess("a.pb", "\x93NUMPY", 6) == IPU_TENSOR_FILE_NPY);
   CHECK(ipuTensorFileFormatGuess("a.pb", "\x08\x01", 2) == IPU_TENSOR_FILE_PB);
@@ -807,9 +789,9 @@ static void testModelAccess(void) {
         !strcmp(ipuOnnxAttrGetName(ipuOnnxNodeGetAttr(n0, 6)), "body"));
   errorsSeen = 0;
   CHECK(ipuFailed(ipuOnnxNodeGetAttrInt(m, n0, "pads", 0, &i64)));
-  CHECK_MSG(lastError, "node 'first' (Foo): attribute 'pads' must be int, not ints");
+  CHECK_MESSAGE(lastError, "node 'first' (Foo): attribute 'pads' must be int, not ints");
   CHECK(ipuFailed(ipuOnnxNodeGetAttrFloats(m, n0, "body", &fv, &count)));
-  CHECK_MSG(lastError, "node 'first' (Foo): attribute 'body': graph attributes (subgraphs) are not supported");
+  CHECK_MESSAGE(lastError, "node 'first' (Foo): attribute 'body': graph attributes (subgraphs) are not supported");
   CHECK(errorsSeen == 2);
 
   const IpuOnnxOpTypeCount *types;
@@ -893,7 +875,7 @@ static void testModelFuzz(void) {
   CHECK(bad == 0);
   errorsSeen = 0;
   ipuOnnxModelDestroy(ipuOnnxModelLoadFromBuffer(ctx, good, size / 2, "d.onnx"));
-  CHECK_MSG(lastError, "damaged or not an ONNX model: at byte");
+  CHECK_MESSAGE(lastError, "damaged or not an ONNX model: at byte");
   bad = 0;
   for (int i = 0; i < 3000; ++i) {
     memcpy(copy, good, size);
@@ -947,19 +929,19 @@ static void testModelFuzz(void) {
   errorsSeen = 0;
   IpuOnnxModel *m = ipuOnnxModelLoadFromBuffer(ctx, p, len, "deep.onnx");
   CHECK(m == NULL && errorsSeen == 1);
-  CHECK_MSG(lastError, "messages nested too deeply");
+  CHECK_MESSAGE(lastError, "messages nested too deeply");
   ipuOnnxModelDestroy(m);
   free(deep);
 
   /* Not a model at all. */
   CHECK(loadOutcomeBad(ctx, (const uint8_t *)"\x93NUMPY\x01\x00", 8) == 0);
-  CHECK_MSG(lastError, "damaged or not an ONNX model: at byte 0: unsupported group wire type");
+  CHECK_MESSAGE(lastError, "damaged or not an ONNX model: at byte 0: unsupported group wire type");
   errorsSeen = 0;
   CHECK(!ipuOnnxModelLoad(ctx, tmpPath("missing.onnx")));
   CHECK(errorsSeen == 1);
-  CHECK_MSG(lastError, "cannot open: No such file or directory");
+  CHECK_MESSAGE(lastError, "cannot open: No such file or directory");
   CHECK(!ipuOnnxModelLoadFromBuffer(ctx, "", 0, "empty.onnx"));
-  CHECK_MSG(lastError, "not an ONNX model: it has no graph");
+  CHECK_MESSAGE(lastError, "not an ONNX model: it has no graph");
   free(copy);
   free(good);
   ipuContextDestroy(ctx);

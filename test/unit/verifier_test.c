@@ -8,18 +8,7 @@
 
 #include "ipu/ipu.h"
 
-static int passed, failed;
-
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (cond) {                                                            \
-      ++passed;                                                            \
-    } else {                                                               \
-      ++failed;                                                            \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,     \
-              #cond);                                                      \
-    }                                                                      \
-  } while (0)
+#include "unit_test.h"
 
 /* ---- A test dialect: v.op (anything), v.term (terminator with any
  * successors), v.iso (isolated from above, one region), v.two (exactly two
