@@ -1,7 +1,7 @@
 /* ipuOpClone: deep copy in two passes like MLIR's Region::cloneInto (copy
  * every op, then remap operands and successors through an old->new map). */
 #include "op_impl.h"
-#include "ptr_map.h"
+#include "ipu/ptr_map.h"
 
 /* Copies `src`'s blocks (with their arguments) into the empty region
  * `dst`, recording old -> new blocks and arguments. */

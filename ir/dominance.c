@@ -6,7 +6,7 @@
 
 #include "ipu/opdef.h"
 #include "op_impl.h"
-#include "ptr_map.h"
+#include "ipu/ptr_map.h"
 
 struct IpuDomTree {
   IpuContext *ctx;

@@ -2,7 +2,7 @@
  * kept sorted by benefit (highest first, ties in insertion order). */
 #include <string.h>
 
-#include "ptr_map.h"
+#include "ipu/ptr_map.h"
 #include "rewriter_impl.h"
 
 typedef struct {

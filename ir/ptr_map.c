@@ -1,6 +1,6 @@
 /* Open-addressing pointer map (linear probing, load factor at most 1/2)
  * used where ir/ code maps IR objects to other IR objects. */
-#include "ptr_map.h"
+#include "ipu/ptr_map.h"
 
 #include <string.h>
 
@@ -61,15 +61,27 @@ bool ipuPtrMapPut(IpuPtrMap *m, const void *key, void *value) {
   return true;
 }
 
-void *ipuPtrMapGet(const IpuPtrMap *m, const void *key) {
+bool ipuPtrMapLookup(const IpuPtrMap *m, const void *key, void **value) {
   if (!m->capacity)
-    return NULL;
+    return false;
   size_t mask = m->capacity - 1;
   size_t i = hashPointer(key) & mask;
   while (m->slots[i].key) {
-    if (m->slots[i].key == key)
-      return m->slots[i].value;
+    if (m->slots[i].key == key) {
+      if (value)
+        *value = m->slots[i].value;
+      return true;
+    }
     i = (i + 1) & mask;
   }
-  return NULL;
+  return false;
+}
+
+void *ipuPtrMapGet(const IpuPtrMap *m, const void *key) {
+  void *value;
+  return ipuPtrMapLookup(m, key, &value) ? value : NULL;
+}
+
+bool ipuPtrMapContains(const IpuPtrMap *m, const void *key) {
+  return ipuPtrMapLookup(m, key, NULL);
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "op_impl.h"
-#include "ptr_map.h"
+#include "ipu/ptr_map.h"
 
 IpuAttr ipuOpGetSymbolName(const IpuOp *op) {
   IpuAttr a = ipuOpGetAttr(op, "sym_name");

@@ -25,7 +25,7 @@
 
 #include "dominance.h"
 #include "op_impl.h"
-#include "ptr_map.h"
+#include "ipu/ptr_map.h"
 #include "verifier_impl.h"
 
 /* ---- Walk state. ------------------------------------------------------ */

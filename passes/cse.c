@@ -217,10 +217,10 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
   if (n >= INT32_MAX / 2)
     return NULL;
   DomTree *d = ipuCalloc(ctx, 1, sizeof *d);
-  IpuPassPtrMap rpoIndex;
-  ipuPassPtrMapInit(&rpoIndex, ctx);
-  IpuPassPtrMap seen;
-  ipuPassPtrMapInit(&seen, ctx);
+  IpuPtrMap rpoIndex;
+  ipuPtrMapInit(&rpoIndex, ctx);
+  IpuPtrMap seen;
+  ipuPtrMapInit(&seen, ctx);
   IpuBlock **post = ipuAlloc(ctx, (size_t)n * sizeof *post);
   struct {
     IpuBlock *block;
@@ -239,7 +239,7 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
   if (ok) {
     intptr_t top = 0;
     IpuBlock *entry = ipuRegionGetFirstBlock(region);
-    ok = ipuPassPtrMapPut(&seen, entry, 1);
+    ok = ipuPtrMapPutInt(&seen, entry, 1);
     dfs[top].block = entry;
     dfs[top++].nextSucc = 0;
     while (ok && top) {
@@ -247,9 +247,9 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
       if (dfs[top - 1].nextSucc < numSuccessorsOf(b)) {
         IpuBlock *s = successorOf(b, dfs[top - 1].nextSucc++);
         if (ipuBlockGetParentRegion(s) != region ||
-            ipuPassPtrMapContains(&seen, s))
+            ipuPtrMapContains(&seen, s))
           continue;
-        ok = ipuPassPtrMapPut(&seen, s, 1);
+        ok = ipuPtrMapPutInt(&seen, s, 1);
         dfs[top].block = s;
         dfs[top++].nextSucc = 0;
       } else {
@@ -261,7 +261,7 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
   /* Reverse post-order numbering. */
   for (int32_t i = 0; ok && i < numPost; i++) {
     d->blocks[i] = post[numPost - 1 - i];
-    ok = ipuPassPtrMapPut(&rpoIndex, d->blocks[i], i);
+    ok = ipuPtrMapPutInt(&rpoIndex, d->blocks[i], i);
   }
   d ? (void)(d->numBlocks = numPost) : (void)0;
 
@@ -269,7 +269,7 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
   int64_t numEdges = 0;
   for (int32_t i = 0; ok && i < numPost; i++)
     for (intptr_t s = 0; s < numSuccessorsOf(d->blocks[i]); s++) {
-      intptr_t k = ipuPassPtrMapGet(&rpoIndex, successorOf(d->blocks[i], s), -1);
+      intptr_t k = ipuPtrMapGetInt(&rpoIndex, successorOf(d->blocks[i], s), -1);
       if (k >= 0) {
         predStart[k + 1]++;
         numEdges++;
@@ -288,7 +288,7 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
     for (int32_t i = 0; i < numPost; i++)
       for (intptr_t s = 0; s < numSuccessorsOf(d->blocks[i]); s++) {
         intptr_t k =
-            ipuPassPtrMapGet(&rpoIndex, successorOf(d->blocks[i], s), -1);
+            ipuPtrMapGetInt(&rpoIndex, successorOf(d->blocks[i], s), -1);
         if (k >= 0)
           preds[fill[k]++] = i;
       }
@@ -327,8 +327,8 @@ static DomTree *domTreeBuild(IpuContext *ctx, IpuRegion *region) {
     for (int32_t b = 1; b < numPost; b++)
       d->child[fill[idom[b]]++] = b;
   }
-  ipuPassPtrMapDestroy(&rpoIndex);
-  ipuPassPtrMapDestroy(&seen);
+  ipuPtrMapDestroy(&rpoIndex);
+  ipuPtrMapDestroy(&seen);
   ipuFree(ctx, post);
   ipuFree(ctx, dfs);
   ipuFree(ctx, idom);

@@ -22,7 +22,7 @@ enum { STATE_VISITED = 1, STATE_QUEUED = 2 };
 
 typedef struct {
   IpuContext *ctx;
-  IpuPassPtrMap state;  /* op -> STATE_*; absent: not visited yet */
+  IpuPtrMap state;  /* op -> STATE_*; absent: not visited yet */
   IpuOp **work;         /* producers to re-examine */
   size_t numWork, capWork;
   int64_t erased;
@@ -50,7 +50,8 @@ static void eraseDead(DCE *d, IpuOp *op) {
   while (d->numWork > base) {
     IpuOp *x = d->work[--d->numWork];
     if (x != op) {
-      ipuPassPtrMapPut(&d->state, x, STATE_VISITED);
+      if (!ipuPtrMapPutInt(&d->state, x, STATE_VISITED))
+        d->outOfMemory = true;
       if (!ipuOpIsTriviallyDead(x))
         continue;
     }
@@ -58,8 +59,9 @@ static void eraseDead(DCE *d, IpuOp *op) {
      * queue each once (an op may feed several operands). */
     for (intptr_t i = 0; i < ipuOpGetNumOperands(x); i++) {
       IpuOp *def = ipuValueGetDefiningOp(ipuOpGetOperand(x, i));
-      if (def && ipuPassPtrMapGet(&d->state, def, 0) == STATE_VISITED) {
-        ipuPassPtrMapPut(&d->state, def, STATE_QUEUED);
+      if (def && ipuPtrMapGetInt(&d->state, def, 0) == STATE_VISITED) {
+        if (!ipuPtrMapPutInt(&d->state, def, STATE_QUEUED))
+          d->outOfMemory = true;
         pushWork(d, def);
       }
     }
@@ -155,7 +157,7 @@ static IpuLogicalResult runDCE(IpuOp *op, IpuPassRun *run) {
   DCE d;
   memset(&d, 0, sizeof d);
   d.ctx = ctx;
-  ipuPassPtrMapInit(&d.state, ctx);
+  ipuPtrMapInit(&d.state, ctx);
   size_t n = 0;
   IpuOp **list = NULL;
   bool ok = listPostOrder(ctx, op, &list, &n);
@@ -165,14 +167,12 @@ static IpuLogicalResult runDCE(IpuOp *op, IpuPassRun *run) {
      * ops, and the ops below an erased op come before it in the list. */
     if (ipuOpIsTriviallyDead(x))
       eraseDead(&d, x);
-    else
-      ipuPassPtrMapPut(&d.state, x, STATE_VISITED);
-    if (d.state.failed)
+    else if (!ipuPtrMapPutInt(&d.state, x, STATE_VISITED))
       d.outOfMemory = true;
   }
   ipuFree(ctx, list);
   ipuFree(ctx, d.work);
-  ipuPassPtrMapDestroy(&d.state);
+  ipuPtrMapDestroy(&d.state);
   ipuPassRunAddStatistic(run, "num-erased", d.erased);
   ipuPassRunAddStatistic(run, "num-blocks-erased", blocksErased);
   if (!ok || d.outOfMemory)

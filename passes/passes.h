@@ -4,35 +4,13 @@
 #define IPU_PASSES_PASSES_H
 
 #include "ipu/ipu.h"
+#include "ipu/ptr_map.h"
 
 extern const IpuPassDef ipuCanonicalizePass;   /* canonicalize.c */
 extern const IpuPassDef ipuCSEPass;            /* cse.c */
 extern const IpuPassDef ipuDCEPass;            /* dce.c */
 extern const IpuPassDef ipuSymbolDCEPass;      /* symbol_dce.c */
 extern const IpuPassDef ipuStripDebugInfoPass; /* strip_debuginfo.c */
-
-/* ---- A pointer-keyed hash map (pass_ptr_map.c). ---- */
-typedef struct {
-  const void *key; /* NULL: empty slot */
-  intptr_t value;
-} IpuPassPtrMapSlot;
-
-typedef struct {
-  IpuContext *ctx;
-  IpuPassPtrMapSlot *slots; /* owned; capacity is 0 or a power of two */
-  size_t capacity;
-  size_t count;
-  bool failed;              /* an insertion ran out of memory */
-} IpuPassPtrMap;
-
-void ipuPassPtrMapInit(IpuPassPtrMap *m, IpuContext *ctx);
-void ipuPassPtrMapDestroy(IpuPassPtrMap *m);
-/* Inserts or overwrites; false (and m->failed) when out of memory. */
-bool ipuPassPtrMapPut(IpuPassPtrMap *m, const void *key, intptr_t value);
-/* The value of `key`, or `absent`. */
-intptr_t ipuPassPtrMapGet(const IpuPassPtrMap *m, const void *key,
-                          intptr_t absent);
-bool ipuPassPtrMapContains(const IpuPassPtrMap *m, const void *key);
 
 /* ---- Region utilities (region_utils.c). ---- */
 /* True if the regions of `op` are SSACFG regions (dominance applies):

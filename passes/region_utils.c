@@ -9,14 +9,14 @@ bool ipuPassRegionsHaveDominance(const IpuOp *op) {
 /* True if `op` lies (at any depth) inside a block of `region` whose index
  * in `index` is marked unreachable. */
 static bool insideUnreachable(IpuOp *op, IpuRegion *region,
-                              const IpuPassPtrMap *index,
+                              const IpuPtrMap *index,
                               const bool *reachable) {
   while (op) {
     IpuBlock *b = ipuOpGetBlock(op);
     if (!b)
       return false;
     if (ipuBlockGetParentRegion(b) == region) {
-      intptr_t i = ipuPassPtrMapGet(index, b, -1);
+      intptr_t i = ipuPtrMapGetInt(index, b, -1);
       return i >= 0 && !reachable[i];
     }
     op = ipuBlockGetParentOp(b);
@@ -25,7 +25,7 @@ static bool insideUnreachable(IpuOp *op, IpuRegion *region,
 }
 
 static bool usesStayInside(IpuValue v, IpuRegion *region,
-                           const IpuPassPtrMap *index, const bool *reachable) {
+                           const IpuPtrMap *index, const bool *reachable) {
   for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
        u = ipuOpOperandGetNextUse(u))
     if (!insideUnreachable(ipuOpOperandGetOwner(u), region, index, reachable))
@@ -35,7 +35,7 @@ static bool usesStayInside(IpuValue v, IpuRegion *region,
 
 typedef struct {
   IpuRegion *region;
-  const IpuPassPtrMap *index;
+  const IpuPtrMap *index;
   const bool *reachable;
   bool escapes;
 } EscapeCheck;
@@ -63,14 +63,14 @@ static bool eraseUnreachableIn(IpuContext *ctx, IpuRegion *region,
   IpuBlock **blocks = ipuAlloc(ctx, (size_t)n * sizeof *blocks);
   bool *reachable = ipuCalloc(ctx, (size_t)n, sizeof *reachable);
   intptr_t *work = ipuAlloc(ctx, (size_t)n * sizeof *work);
-  IpuPassPtrMap index;
-  ipuPassPtrMapInit(&index, ctx);
+  IpuPtrMap index;
+  ipuPtrMapInit(&index, ctx);
   bool ok = blocks && reachable && work;
   intptr_t i = 0;
   for (IpuBlock *b = ipuRegionGetFirstBlock(region); ok && b;
        b = ipuBlockGetNext(b), i++) {
     blocks[i] = b;
-    ok = ipuPassPtrMapPut(&index, b, i);
+    ok = ipuPtrMapPutInt(&index, b, i);
   }
   if (ok) {
     intptr_t top = 0;
@@ -79,7 +79,7 @@ static bool eraseUnreachableIn(IpuContext *ctx, IpuRegion *region,
     while (top) {
       IpuOp *last = ipuBlockGetLastOp(blocks[work[--top]]);
       for (intptr_t s = 0; last && s < ipuOpGetNumSuccessors(last); s++) {
-        intptr_t k = ipuPassPtrMapGet(&index, ipuOpGetSuccessor(last, s), -1);
+        intptr_t k = ipuPtrMapGetInt(&index, ipuOpGetSuccessor(last, s), -1);
         if (k >= 0 && !reachable[k]) {
           reachable[k] = true;
           work[top++] = k;
@@ -125,7 +125,7 @@ static bool eraseUnreachableIn(IpuContext *ctx, IpuRegion *region,
         }
     }
   }
-  ipuPassPtrMapDestroy(&index);
+  ipuPtrMapDestroy(&index);
   ipuFree(ctx, work);
   ipuFree(ctx, reachable);
   ipuFree(ctx, blocks);

@@ -37,8 +37,8 @@ typedef struct {
 
 typedef struct {
   IpuContext *ctx;
-  IpuPassPtrMap live;    /* symbol op -> 1 */
-  IpuPassPtrMap tables;  /* symbol table op -> IpuSymbolTable* */
+  IpuPtrMap live;    /* symbol op -> 1 */
+  IpuPtrMap tables;  /* symbol table op -> IpuSymbolTable* */
   WorkItem *work;
   size_t numWork, capWork;
   IpuAttr *attrs;        /* attribute walk stack */
@@ -85,9 +85,9 @@ static void push(SymbolDCE *s, IpuOp *op, bool hidden) {
 }
 
 static void markLive(SymbolDCE *s, IpuOp *symbol, bool hidden) {
-  if (ipuPassPtrMapContains(&s->live, symbol))
+  if (ipuPtrMapContains(&s->live, symbol))
     return;
-  if (!ipuPassPtrMapPut(&s->live, symbol, 1)) {
+  if (!ipuPtrMapPutInt(&s->live, symbol, 1)) {
     s->outOfMemory = true;
     return;
   }
@@ -115,11 +115,11 @@ static void seedTable(SymbolDCE *s, IpuOp *table, bool hidden) {
 
 static IpuSymbolTable *tableFor(SymbolDCE *s, IpuOp *tableOp) {
   IpuSymbolTable *t =
-      (IpuSymbolTable *)ipuPassPtrMapGet(&s->tables, tableOp, 0);
+      (IpuSymbolTable *)ipuPtrMapGetInt(&s->tables, tableOp, 0);
   if (t)
     return t;
   t = ipuSymbolTableCreate(tableOp);
-  if (!t || !ipuPassPtrMapPut(&s->tables, tableOp, (intptr_t)t)) {
+  if (!t || !ipuPtrMapPutInt(&s->tables, tableOp, (intptr_t)t)) {
     if (t)
       ipuSymbolTableDestroy(t);
     s->outOfMemory = true;
@@ -274,7 +274,7 @@ static int64_t eraseDead(SymbolDCE *s, IpuOp *root) {
          b = ipuBlockGetNext(b))
       for (IpuOp *op = ipuBlockGetFirstOp(b); op;) {
         IpuOp *next = ipuOpGetNext(op);
-        if (isSymbol(op) && !ipuPassPtrMapContains(&s->live, op) &&
+        if (isSymbol(op) && !ipuPtrMapContains(&s->live, op) &&
             ipuOpUseEmpty(op)) {
           ipuOpDestroy(op);
           erased++;
@@ -293,8 +293,8 @@ static IpuLogicalResult runSymbolDCE(IpuOp *op, IpuPassRun *run) {
   SymbolDCE s;
   memset(&s, 0, sizeof s);
   s.ctx = ipuPassRunGetContext(run);
-  ipuPassPtrMapInit(&s.live, s.ctx);
-  ipuPassPtrMapInit(&s.tables, s.ctx);
+  ipuPtrMapInit(&s.live, s.ctx);
+  ipuPtrMapInit(&s.tables, s.ctx);
 
   /* A table nobody outside can name: the top level, or a private symbol. */
   bool hidden = !ipuOpGetParentOp(op) || !isSymbol(op) ||
@@ -309,10 +309,10 @@ static IpuLogicalResult runSymbolDCE(IpuOp *op, IpuPassRun *run) {
   for (size_t i = 0; i < s.tables.capacity; i++)
     if (s.tables.slots[i].key)
       ipuSymbolTableDestroy((IpuSymbolTable *)s.tables.slots[i].value);
-  ipuPassPtrMapDestroy(&s.tables);
+  ipuPtrMapDestroy(&s.tables);
 
   int64_t erased = s.outOfMemory ? 0 : eraseDead(&s, op);
-  ipuPassPtrMapDestroy(&s.live);
+  ipuPtrMapDestroy(&s.live);
   ipuFree(s.ctx, s.work);
   ipuFree(s.ctx, s.attrs);
   ipuPassRunAddStatistic(run, "num-dce'd", erased);

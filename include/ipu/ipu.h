@@ -13,4 +13,5 @@
 #include "ipu/rewrite.h"
 #include "ipu/pass.h"
 #include "ipu/dialects.h"
+#include "ipu/ptr_map.h"
 #endif
