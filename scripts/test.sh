@@ -14,6 +14,5 @@ bash "$root/scripts/build.sh" build-asan -DIPU_SANITIZE=ON
 echo "== test suite (ASan + UBSan build) =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-LSAN_OPTIONS=suppressions="$root/test/lsan.supp":print_suppressions=0 \
   "$root/build-asan/bin/ipu-testfixture" "$root/test/all.tcl" -build "$root/build-asan" || status=1
 exit $status
