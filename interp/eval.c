@@ -1,0 +1,359 @@
+/* The reference interpreter's driver: runs a func.func body op by op,
+ * mapping SSA values to tensors and dispatching each op to its evaluator. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+
+/* func.call nesting allowed before giving up (the driver recurses). */
+enum { MAX_CALL_DEPTH = 64 };
+
+typedef struct {
+  IpuValue key;
+  IpuTensor tensor;
+  bool owned; /* false for the caller's inputs, which are only borrowed */
+  /* Uses not evaluated yet: an owned tensor is freed when none remain, so
+   * that a network keeps only its live intermediate values. */
+  intptr_t remainingUses;
+} Slot;
+
+typedef struct {
+  IpuContext *ctx;
+  Slot *slots;
+  size_t capacity, count;
+} Env;
+
+static size_t hashValue(IpuValue v) {
+  uintptr_t x = (uintptr_t)v;
+  x ^= x >> 17;
+  x *= (uintptr_t)0x9E3779B97F4A7C15ull;
+  return (size_t)(x ^ (x >> 29));
+}
+
+static Slot *envFind(const Env *env, IpuValue v) {
+  if (!env->capacity)
+    return NULL;
+  size_t mask = env->capacity - 1;
+  for (size_t i = hashValue(v) & mask;; i = (i + 1) & mask) {
+    if (env->slots[i].key == v)
+      return &env->slots[i];
+    if (!env->slots[i].key)
+      return NULL;
+  }
+}
+
+static bool envGrow(Env *env) {
+  size_t cap = env->capacity ? env->capacity * 2 : 64;
+  Slot *slots = ipuCalloc(env->ctx, cap, sizeof(Slot));
+  if (!slots)
+    return false;
+  for (size_t i = 0; i < env->capacity; ++i) {
+    Slot *old = &env->slots[i];
+    if (!old->key)
+      continue;
+    size_t j = hashValue(old->key) & (cap - 1);
+    while (slots[j].key)
+      j = (j + 1) & (cap - 1);
+    slots[j] = *old;
+  }
+  ipuFree(env->ctx, env->slots);
+  env->slots = slots;
+  env->capacity = cap;
+  return true;
+}
+
+/* Takes over `t` (when owned); on failure frees it. */
+static bool envBind(Env *env, IpuValue v, IpuTensor *t, bool owned) {
+  if ((env->count + 1) * 2 > env->capacity && !envGrow(env)) {
+    if (owned)
+      ipuTensorFree(t);
+    return false;
+  }
+  size_t mask = env->capacity - 1;
+  size_t i = hashValue(v) & mask;
+  while (env->slots[i].key && env->slots[i].key != v)
+    i = (i + 1) & mask;
+  Slot *s = &env->slots[i];
+  if (s->key && s->owned)
+    ipuTensorFree(&s->tensor);
+  if (!s->key)
+    env->count++;
+  s->key = v;
+  s->tensor = *t;
+  s->owned = owned;
+  s->remainingUses = 0;
+  for (IpuOpOperand *use = ipuValueGetFirstUse(v); use;
+       use = ipuOpOperandGetNextUse(use))
+    s->remainingUses++;
+  return true;
+}
+
+/* Counts off one use of each operand of an evaluated op. */
+static void envReleaseOperands(Env *env, IpuOp *op) {
+  for (intptr_t i = 0, n = ipuOpGetNumOperands(op); i < n; ++i) {
+    Slot *s = envFind(env, ipuOpGetOperand(op, i));
+    if (s && --s->remainingUses <= 0 && s->owned)
+      ipuTensorFree(&s->tensor);
+  }
+}
+
+static void envDestroy(Env *env) {
+  for (size_t i = 0; i < env->capacity; ++i)
+    if (env->slots[i].key && env->slots[i].owned)
+      ipuTensorFree(&env->slots[i].tensor);
+  ipuFree(env->ctx, env->slots);
+}
+
+static IpuLogicalResult evalConstant(IpuOp *op, intptr_t numIns,
+                                     const IpuTensor *const *ins,
+                                     IpuTensor *outs) {
+  return ipuInterpTensorFromAttr(ipuOpGetContext(op), ipuOpGetLoc(op),
+                                 ipuOpGetAttr(op, "value"), &outs[0]);
+}
+
+static const EvalEntry coreEntries[] = {{"hl.constant", evalConstant}};
+static const EvalTable coreTable = {coreEntries,
+                                    sizeof coreEntries / sizeof *coreEntries};
+
+static EvalFn lookupEvaluator(const char *name) {
+  const EvalTable *tables[] = {&coreTable, &evalElementwiseTable,
+                               &evalNnTable, &evalShapeTable,
+                               &evalQuantTable};
+  for (size_t t = 0; t < sizeof tables / sizeof *tables; ++t)
+    for (size_t i = 0; i < tables[t]->count; ++i)
+      if (!strcmp(tables[t]->entries[i].name, name))
+        return tables[t]->entries[i].eval;
+  return NULL;
+}
+
+static bool isOp(const IpuOp *op, const char *name) {
+  return !strcmp(ipuIdentCStr(ipuOpGetName(op)), name);
+}
+
+static IpuLogicalResult runFunc(IpuOp *func, intptr_t numInputs,
+                                const IpuTensor *const *inputs,
+                                IpuTensor **outputs, intptr_t *numOutputs,
+                                int depth);
+
+/* The func.func named by a func.call's callee, among the ops of the block
+ * that holds the calling function. */
+static IpuOp *findCallee(IpuOp *caller, IpuOp *call) {
+  IpuAttr callee = ipuOpGetAttr(call, "callee");
+  if (!callee || ipuAttrGetKind(callee) != IPU_ATTR_SYMBOL_REF ||
+      ipuSymbolRefAttrGetNumNested(callee) != 0)
+    return NULL;
+  IpuIdent name = ipuSymbolRefAttrGetRoot(callee);
+  IpuBlock *block = ipuOpGetBlock(caller);
+  for (IpuOp *op = block ? ipuBlockGetFirstOp(block) : NULL; op;
+       op = ipuOpGetNext(op)) {
+    IpuAttr sym = ipuOpGetSymbolName(op);
+    if (sym && isOp(op, "func.func") &&
+        ipuStringRefEqual(ipuStringAttrGetValue(sym), ipuIdentStr(name)))
+      return op;
+  }
+  return NULL;
+}
+
+static IpuLogicalResult evalCall(Env *env, IpuOp *func, IpuOp *op,
+                                 const IpuTensor *const *ins, int depth) {
+  if (depth + 1 >= MAX_CALL_DEPTH)
+    return ipuOpEmitError(op, "calls nest deeper than %d", MAX_CALL_DEPTH);
+  IpuOp *callee = findCallee(func, op);
+  if (!callee)
+    return ipuOpEmitError(op, "callee is not a function of the enclosing "
+                          "module");
+  IpuTensor *outs = NULL;
+  intptr_t numOuts = 0;
+  if (ipuFailed(runFunc(callee, ipuOpGetNumOperands(op), ins, &outs,
+                        &numOuts, depth + 1)))
+    return ipuOpEmitError(op, "called function failed");
+  if (numOuts != ipuOpGetNumResults(op)) {
+    ipuInterpOutputsFree(outs, numOuts);
+    return ipuOpEmitError(op, "callee returns %lld values, the call has "
+                          "%lld results", (long long)numOuts,
+                          (long long)ipuOpGetNumResults(op));
+  }
+  bool ok = true;
+  for (intptr_t i = 0; i < numOuts; ++i)
+    if (ok)
+      ok = envBind(env, ipuOpGetResult(op, i), &outs[i], true);
+    else
+      ipuTensorFree(&outs[i]);
+  free(outs);
+  return ok ? IPU_SUCCESS : ipuOpEmitError(op, "out of memory");
+}
+
+static IpuLogicalResult evalReturn(Env *env, IpuOp *op,
+                                   const IpuTensor *const *ins,
+                                   IpuTensor **outputs,
+                                   intptr_t *numOutputs) {
+  intptr_t n = ipuOpGetNumOperands(op);
+  IpuTensor *outs = calloc(n ? (size_t)n : 1, sizeof(IpuTensor));
+  if (!outs)
+    return ipuOpEmitError(op, "out of memory");
+  for (intptr_t i = 0; i < n; ++i) {
+    if (!ipuTensorClone(&outs[i], ins[i])) {
+      ipuInterpOutputsFree(outs, i);
+      return ipuOpEmitError(op, "out of memory");
+    }
+  }
+  *outputs = outs;
+  *numOutputs = n;
+  return IPU_SUCCESS;
+}
+
+/* Evaluates one op of the body (not the terminator). */
+static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
+                               const IpuTensor *const *ins, int depth) {
+  const char *name = ipuIdentCStr(ipuOpGetName(op));
+  if (!strcmp(name, "func.call"))
+    return evalCall(env, func, op, ins, depth);
+  EvalFn fn = lookupEvaluator(name);
+  if (!fn)
+    return ipuOpEmitError(op, "the interpreter does not support '%s'", name);
+  if (ipuOpGetNumRegions(op))
+    return ipuOpEmitError(op, "the interpreter does not support ops with "
+                          "regions");
+  intptr_t numResults = ipuOpGetNumResults(op);
+  IpuTensor outsInline[4];
+  IpuTensor *outs = outsInline;
+  if (numResults > 4 &&
+      !(outs = ipuCalloc(env->ctx, (size_t)numResults, sizeof(IpuTensor))))
+    return ipuOpEmitError(op, "out of memory");
+  memset(outs, 0, sizeof(IpuTensor) * (size_t)(numResults > 4 ? numResults
+                                                                : 4));
+  IpuLogicalResult r = fn(op, ipuOpGetNumOperands(op), ins, outs);
+  for (intptr_t i = 0; i < numResults; ++i) {
+    char why[400];
+    if (ipuSucceeded(r) &&
+        !ipuInterpTensorMatchesType(&outs[i], ipuValueGetType(
+                                                  ipuOpGetResult(op, i)),
+                                    why, sizeof why))
+      r = ipuOpEmitError(op, "result #%lld does not match its type: %s",
+                         (long long)i, why);
+  }
+  for (intptr_t i = 0; i < numResults; ++i) {
+    if (ipuSucceeded(r)) {
+      IpuValue result = ipuOpGetResult(op, i);
+      if (!envBind(env, result, &outs[i], true))
+        r = ipuOpEmitError(op, "out of memory");
+      else if (!ipuValueHasUses(result))
+        ipuTensorFree(&envFind(env, result)->tensor);
+    } else {
+      ipuTensorFree(&outs[i]);
+    }
+  }
+  if (outs != outsInline)
+    ipuFree(env->ctx, outs);
+  return r;
+}
+
+static IpuLogicalResult runBody(Env *env, IpuOp *func, IpuBlock *body,
+                                IpuTensor **outputs, intptr_t *numOutputs,
+                                int depth) {
+  const IpuTensor **ins = NULL;
+  intptr_t insCap = 0;
+  IpuLogicalResult r = IPU_FAILURE;
+  bool returned = false;
+  for (IpuOp *op = ipuBlockGetFirstOp(body); op; op = ipuOpGetNext(op)) {
+    intptr_t n = ipuOpGetNumOperands(op);
+    if (n > insCap) {
+      const IpuTensor **grown =
+          ipuRealloc(env->ctx, ins, sizeof(*ins) * (size_t)n);
+      if (!grown) {
+        r = ipuOpEmitError(op, "out of memory");
+        goto done;
+      }
+      ins = grown;
+      insCap = n;
+    }
+    for (intptr_t i = 0; i < n; ++i) {
+      Slot *s = envFind(env, ipuOpGetOperand(op, i));
+      if (!s) {
+        r = ipuOpEmitError(op, "operand #%lld has no value (defined outside "
+                           "the function body?)", (long long)i);
+        goto done;
+      }
+      ins[i] = &s->tensor;
+    }
+    if (isOp(op, "func.return")) {
+      r = evalReturn(env, op, ins, outputs, numOutputs);
+      returned = true;
+      break;
+    }
+    if (ipuFailed(evalOp(env, func, op, ins, depth)))
+      goto done;
+    envReleaseOperands(env, op);
+  }
+  if (!returned)
+    r = ipuOpEmitError(func, "function body does not end in func.return");
+done:
+  ipuFree(env->ctx, ins);
+  return r;
+}
+
+static IpuLogicalResult runFunc(IpuOp *func, intptr_t numInputs,
+                                const IpuTensor *const *inputs,
+                                IpuTensor **outputs, intptr_t *numOutputs,
+                                int depth) {
+  *outputs = NULL;
+  *numOutputs = 0;
+  if (!isOp(func, "func.func"))
+    return ipuOpEmitError(func, "the interpreter runs func.func ops only");
+  IpuRegion *region = ipuOpGetNumRegions(func) ? ipuOpGetRegion(func, 0)
+                                                : NULL;
+  IpuBlock *body = region ? ipuRegionGetFirstBlock(region) : NULL;
+  if (!body)
+    return ipuOpEmitError(func, "cannot run a function without a body");
+  if (ipuBlockGetNext(body))
+    return ipuOpEmitError(func, "the interpreter runs single-block "
+                          "functions only");
+  intptr_t numArgs = ipuBlockGetNumArguments(body);
+  if (numInputs != numArgs)
+    return ipuOpEmitError(func, "function takes %lld arguments, %lld inputs "
+                          "given", (long long)numArgs, (long long)numInputs);
+  Env env = {ipuOpGetContext(func), NULL, 0, 0};
+  IpuLogicalResult r = IPU_SUCCESS;
+  for (intptr_t i = 0; i < numArgs && ipuSucceeded(r); ++i) {
+    IpuValue arg = ipuBlockGetArgument(body, i);
+    char why[400];
+    if (!ipuTensorIsValid(inputs[i]))
+      r = ipuOpEmitError(func, "input #%lld is not a well-formed tensor",
+                         (long long)i);
+    else if (!ipuInterpTensorMatchesType(inputs[i], ipuValueGetType(arg),
+                                         why, sizeof why))
+      r = ipuOpEmitError(func, "input #%lld: %s", (long long)i, why);
+    else {
+      IpuTensor borrowed = *inputs[i];
+      if (!envBind(&env, arg, &borrowed, false))
+        r = ipuOpEmitError(func, "out of memory");
+    }
+  }
+  if (ipuSucceeded(r))
+    r = runBody(&env, func, body, outputs, numOutputs, depth);
+  envDestroy(&env);
+  return r;
+}
+
+IpuLogicalResult ipuInterpRunFunc(IpuOp *func, intptr_t numInputs,
+                                  const IpuTensor *inputs,
+                                  IpuTensor **outputs, intptr_t *numOutputs) {
+  *outputs = NULL;
+  *numOutputs = 0;
+  IpuContext *ctx = ipuOpGetContext(func);
+  const IpuTensor **ptrs =
+      ipuCalloc(ctx, numInputs > 0 ? (size_t)numInputs : 1, sizeof(*ptrs));
+  if (!ptrs)
+    return ipuOpEmitError(func, "out of memory");
+  for (intptr_t i = 0; i < numInputs; ++i)
+    ptrs[i] = &inputs[i];
+  IpuLogicalResult r = runFunc(func, numInputs, ptrs, outputs, numOutputs, 0);
+  ipuFree(ctx, ptrs);
+  return r;
+}
+
+void ipuInterpOutputsFree(IpuTensor *outputs, intptr_t numOutputs) {
+  for (intptr_t i = 0; i < numOutputs; ++i)
+    ipuTensorFree(&outputs[i]);
+  free(outputs);
+}

@@ -1,0 +1,182 @@
+/* ipu-translate: converts models from other formats into IR text; for now
+ * `--import-onnx model.onnx` through the ONNX importer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ipu/ipu.h"
+#include "ipu/onnx.h"
+#include "ipu/tensor.h"
+#include "ipu/tensor_io.h"
+#include "tool_support.h"
+
+static void usage(FILE *f) {
+  fputs("usage: ipu-translate --import-onnx MODEL.onnx [options]\n"
+        "  --import-onnx FILE            Import an ONNX model\n"
+        "  --input-shape NAME=DxDx...    Fix the shape of a graph input "
+        "(repeatable)\n"
+        "  --input-value NAME=FILE       Give a graph input's value (.npy or "
+        ".pb): it\n"
+        "                                becomes a constant (repeatable)\n"
+        "  -o FILE                       Write the IR to FILE (default: "
+        "stdout)\n"
+        "  --mlir-print-op-generic       Print ops in generic form\n"
+        "  --mlir-print-debuginfo        Print locations\n"
+        "  --mlir-print-local-scope      Print locations inline\n"
+        "  --resource-threshold BYTES    Larger constants become "
+        "dense_resource blobs (default 65536)\n",
+        f);
+}
+
+/* NAME=1x3x48x192 (a scalar: NAME=). */
+static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims);
+static bool parseShape(char *arg, IpuOnnxInputShape *s, int64_t *dims) {
+  char *eq = strrchr(arg, '=');
+  if (!eq || eq == arg)
+    return false;
+  *eq = 0;
+  if (parseDims(eq + 1, s, dims)) {
+    s->name = arg;
+    return true;
+  }
+  *eq = '='; /* the whole argument goes into the error message */
+  return false;
+}
+
+static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims) {
+  s->rank = 0;
+  s->dims = dims;
+  while (*p) {
+    if (s->rank == IPU_TENSOR_MAX_RANK)
+      return false;
+    char *end;
+    long long v = strtoll(p, &end, 10);
+    if (end == p || v < 0)
+      return false;
+    dims[s->rank++] = v;
+    if (*end == 'x')
+      ++end;
+    else if (*end)
+      return false;
+    p = end;
+  }
+  return true;
+}
+
+int main(int argc, char **argv) {
+  const char *input = NULL, *output = "-";
+  IpuPrintOptions print;
+  ipuPrintOptionsInit(&print);
+  IpuOnnxImportOptions opts = {0};
+  IpuOnnxInputShape *shapes = calloc((size_t)argc, sizeof *shapes);
+  int64_t(*dims)[IPU_TENSOR_MAX_RANK] = calloc((size_t)argc, sizeof *dims);
+  IpuOnnxInputValue *values = calloc((size_t)argc, sizeof *values);
+  IpuTensor *tensors = calloc((size_t)argc, sizeof *tensors);
+  int rc = 2;
+  if (!shapes || !dims || !values || !tensors) {
+    free(values);
+    free(tensors);
+    fputs("ipu-translate: out of memory\n", stderr);
+    free(shapes);
+    free(dims);
+    return 1;
+  }
+  opts.inputShapes = shapes;
+  opts.inputValues = values;
+  for (int i = 1; i < argc; ++i) {
+    const char *a = argv[i];
+    if (a[0] == '-' && a[1] == '-' && a[2])
+      ++a; /* accept -opt and --opt */
+    bool hasValue = i + 1 < argc;
+    if (!strcmp(a, "-h") || !strcmp(a, "-help")) {
+      usage(stdout);
+      rc = 0;
+      goto done;
+    } else if (!strcmp(a, "-import-onnx") && hasValue) {
+      input = argv[++i];
+    } else if (!strcmp(a, "-o") && hasValue) {
+      output = argv[++i];
+    } else if (!strcmp(a, "-input-shape") && hasValue) {
+      if (!parseShape(argv[++i], &shapes[opts.numInputShapes],
+                      dims[opts.numInputShapes])) {
+        fprintf(stderr, "ipu-translate: error: bad --input-shape '%s' "
+                "(expected NAME=1x3x48x192)\n", argv[i]);
+        goto done;
+      }
+      ++opts.numInputShapes;
+    } else if (!strcmp(a, "-input-value") && hasValue) {
+      char *arg = argv[++i], *eq = strchr(arg, '=');
+      IpuTensorIoError err;
+      if (!eq || eq == arg) {
+        fprintf(stderr, "ipu-translate: error: bad --input-value '%s' "
+                "(expected NAME=FILE)\n", arg);
+        goto done;
+      }
+      *eq = 0;
+      if (!ipuTensorReadFile(eq + 1, &tensors[opts.numInputValues], &err)) {
+        fprintf(stderr, "ipu-translate: error: input '%s': %s\n", arg,
+                err.message);
+        goto done;
+      }
+      values[opts.numInputValues].name = arg;
+      values[opts.numInputValues].value = &tensors[opts.numInputValues];
+      ++opts.numInputValues;
+    } else if (!strcmp(a, "-resource-threshold") && hasValue) {
+      opts.resourceThreshold = (size_t)strtoull(argv[++i], NULL, 10);
+    } else if (!strcmp(a, "-mlir-print-op-generic")) {
+      print.generic = true;
+    } else if (!strcmp(a, "-mlir-print-debuginfo")) {
+      print.debugInfo = true;
+    } else if (!strcmp(a, "-mlir-print-local-scope")) {
+      print.prettyDebugInfo = true;
+    } else {
+      fprintf(stderr, "ipu-translate: error: unknown or incomplete option "
+              "'%s'\n", argv[i]);
+      usage(stderr);
+      goto done;
+    }
+  }
+  if (!input) {
+    fputs("ipu-translate: error: no --import-onnx model given\n", stderr);
+    usage(stderr);
+    goto done;
+  }
+  rc = 1;
+  IpuContext *ctx = ipuContextCreate(NULL);
+  if (!ctx) {
+    fputs("ipu-translate: out of memory\n", stderr);
+    goto done;
+  }
+  ipuRegisterAllDialects(ctx);
+  IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
+  ToolDiagPrinter printer = {stderr, sources};
+  ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
+  IpuOp *module = ipuOnnxImport(ctx, input, &opts);
+  if (module && ipuSucceeded(ipuOpVerify(module))) {
+    FILE *out = strcmp(output, "-") ? fopen(output, "w") : stdout;
+    if (!out) {
+      fprintf(stderr, "ipu-translate: error: cannot open '%s'\n", output);
+    } else {
+      ipuOpPrint(module, &print, toolFileCallback, out);
+      rc = 0;
+      if ((out != stdout && fclose(out) != 0) ||
+          (out == stdout && fflush(stdout) != 0)) {
+        fprintf(stderr, "ipu-translate: error: could not write '%s'\n",
+                output);
+        rc = 1;
+      }
+    }
+  }
+  if (module)
+    ipuOpDestroy(module);
+  ipuSourceMgrDestroy(sources);
+  ipuContextDestroy(ctx);
+done:
+  for (intptr_t i = 0; i < opts.numInputValues; ++i)
+    ipuTensorFree(&tensors[i]);
+  free(values);
+  free(tensors);
+  free(shapes);
+  free(dims);
+  return rc;
+}
