@@ -39,22 +39,6 @@ static void im2colInt(const IpuKConvGeom *g, const IpuTensor *x,
         }
 }
 
-static bool zeroPoint(const char *op, const char *name, const IpuTensor *zp,
-                      IpuDType type, int64_t count, IpuKernelError *err) {
-  if (!zp)
-    return true;
-  if (!ipuKCheck(zp, op, name, err))
-    return false;
-  if (zp->dtype != type)
-    return ipuKFail(err, op, "%s must be %s like its operand", name,
-                    ipuDTypeName(type));
-  int64_t n = ipuTensorNumElements(zp);
-  if (n != 1 && !(zp->rank == 1 && n == count))
-    return ipuKFail(err, op, "%s must be a scalar or have %lld entries", name,
-                    (long long)count);
-  return true;
-}
-
 bool ipuKernelConvInteger(const IpuConvParams *p, const IpuTensor *x,
                           const IpuTensor *w, const IpuTensor *xZeroPoint,
                           const IpuTensor *wZeroPoint, IpuTensor *y,
@@ -72,8 +56,8 @@ bool ipuKernelConvInteger(const IpuConvParams *p, const IpuTensor *x,
   IpuKConvGeom g;
   if (!ipuKConvPrepare(op, p, x, w, false, &g, err) ||
       !ipuKConvForwardShape(op, p, &g, err) ||
-      !zeroPoint(op, "x_zero_point", xZeroPoint, x->dtype, 1, err) ||
-      !zeroPoint(op, "w_zero_point", wZeroPoint, w->dtype, g.m, err))
+      !ipuKCheckZeroPoint(op, "x_zero_point", xZeroPoint, x->dtype, 1, err) ||
+      !ipuKCheckZeroPoint(op, "w_zero_point", wZeroPoint, w->dtype, g.m, err))
     return false;
   int64_t shape[IPU_TENSOR_MAX_RANK] = {g.n, g.m};
   for (int i = 0; i < g.nsp; i++)

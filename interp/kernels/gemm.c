@@ -222,24 +222,6 @@ bool ipuKernelMatMul(const IpuTensor *a, const IpuTensor *b, IpuTensor *y,
 
 /* ---- MatMulInteger ----------------------------------------------------- */
 
-/* A zero point: a scalar, or a vector of `count` entries (one per row of
- * A or column of B). */
-static bool zeroPointOk(const char *op, const char *name, const IpuTensor *zp,
-                        IpuDType type, int64_t count, IpuKernelError *err) {
-  if (!zp)
-    return true;
-  if (!ipuKCheck(zp, op, name, err))
-    return false;
-  if (zp->dtype != type)
-    return ipuKFail(err, op, "%s must be %s like its operand", name,
-                    ipuDTypeName(type));
-  int64_t n = ipuTensorNumElements(zp);
-  if (n != 1 && !(zp->rank == 1 && n == count))
-    return ipuKFail(err, op, "%s must be a scalar or have %lld entries", name,
-                    (long long)count);
-  return true;
-}
-
 bool ipuKernelMatMulInteger(const IpuTensor *a, const IpuTensor *b,
                             const IpuTensor *aZeroPoint,
                             const IpuTensor *bZeroPoint, IpuTensor *y,
@@ -256,8 +238,8 @@ bool ipuKernelMatMulInteger(const IpuTensor *a, const IpuTensor *b,
   }
   MatMulShape s;
   if (!matMulShape(op, a, b, &s, err) ||
-      !zeroPointOk(op, "a_zero_point", aZeroPoint, a->dtype, s.m, err) ||
-      !zeroPointOk(op, "b_zero_point", bZeroPoint, b->dtype, s.n, err))
+      !ipuKCheckZeroPoint(op, "a_zero_point", aZeroPoint, a->dtype, s.m, err) ||
+      !ipuKCheckZeroPoint(op, "b_zero_point", bZeroPoint, b->dtype, s.n, err))
     return false;
   if (!ipuKAlloc(y, IPU_DTYPE_I32, s.outRank, s.outShape, op, err))
     return false;

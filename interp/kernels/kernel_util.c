@@ -256,3 +256,19 @@ bool ipuKAdd(int64_t a, int64_t b, int64_t *r) {
   return true;
 #endif
 }
+
+bool ipuKCheckZeroPoint(const char *op, const char *name, const IpuTensor *zp,
+                        IpuDType type, int64_t count, IpuKernelError *err) {
+  if (!zp)
+    return true;
+  if (!ipuKCheck(zp, op, name, err))
+    return false;
+  if (zp->dtype != type)
+    return ipuKFail(err, op, "%s must be %s like its operand", name,
+                    ipuDTypeName(type));
+  int64_t n = ipuTensorNumElements(zp);
+  if (n != 1 && !(zp->rank == 1 && n == count))
+    return ipuKFail(err, op, "%s must be a scalar or have %lld entries", name,
+                    (long long)count);
+  return true;
+}

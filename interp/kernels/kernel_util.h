@@ -18,6 +18,11 @@ bool ipuKFail(IpuKernelError *err, const char *op, const char *fmt, ...)
 /* Checks that `t` (named `name` in messages) is present and well formed. */
 bool ipuKCheck(const IpuTensor *t, const char *op, const char *name,
                IpuKernelError *err);
+/* A quantized op's zero point (NULL: absent, fine): of the operand's type
+ * `type`, and a scalar or a vector of `count` entries (one per channel, row
+ * or column). */
+bool ipuKCheckZeroPoint(const char *op, const char *name, const IpuTensor *zp,
+                        IpuDType type, int64_t count, IpuKernelError *err);
 /* ipuTensorInit with an out-of-memory / too-large message. */
 bool ipuKAlloc(IpuTensor *y, IpuDType dtype, int rank, const int64_t *shape,
                const char *op, IpuKernelError *err);
