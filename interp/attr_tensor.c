@@ -107,7 +107,8 @@ static bool typeToTensorShape(IpuType type, IpuDType *dtype, int *rank,
     return false;
   *dtype = ipuInterpDTypeOf(ipuShapedTypeGetElementType(type));
   *rank = (int)ipuShapedTypeGetRank(type);
-  memcpy(shape, ipuShapedTypeGetShape(type), sizeof(int64_t) * (size_t)*rank);
+  if (*rank > 0) /* a rank-0 type has no shape array */
+    memcpy(shape, ipuShapedTypeGetShape(type), sizeof(int64_t) * (size_t)*rank);
   return *dtype != IPU_DTYPE_UNDEFINED;
 }
 
