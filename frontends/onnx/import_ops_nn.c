@@ -72,6 +72,21 @@ static bool readWindow(Importer *im, const IpuOnnxNode *n, IpuValue input,
 }
 
 /* A 1-D convolution as a 2-D one of unit height: reshapes around it. */
+/* The inputs of Conv, ConvTranspose and Gemm: two required ones (data and
+ * weights) and an optional third (bias, or Gemm's C). */
+static bool twoInputsAndOptionalThird(Importer *im, const IpuOnnxNode *n,
+                                      IpuValue ops[3], size_t *count) {
+  ops[0] = impInput(im, n, 0);
+  ops[1] = impInput(im, n, 1);
+  ops[2] = NULL;
+  if (!ops[0] || !ops[1])
+    return false;
+  *count = 2;
+  if (impHasInput(n, 2) && !(ops[(*count)++] = impInput(im, n, 2)))
+    return false;
+  return true;
+}
+
 static bool conv1d(Importer *im, const IpuOnnxNode *n, IpuValue *ops,
                    size_t count) {
   intptr_t rank, wrank;
@@ -127,11 +142,9 @@ static bool conv1d(Importer *im, const IpuOnnxNode *n, IpuValue *ops,
 }
 
 static bool convConv(Importer *im, const IpuOnnxNode *n) {
-  IpuValue ops[3] = {impInput(im, n, 0), impInput(im, n, 1), NULL};
-  if (!ops[0] || !ops[1])
-    return false;
-  size_t count = 2;
-  if (impHasInput(n, 2) && !(ops[count++] = impInput(im, n, 2)))
+  IpuValue ops[3];
+  size_t count;
+  if (!twoInputsAndOptionalThird(im, n, ops, &count))
     return false;
   intptr_t wrank;
   const int64_t *wdims;
@@ -155,11 +168,9 @@ static bool convConv(Importer *im, const IpuOnnxNode *n) {
 }
 
 static bool convConvTranspose(Importer *im, const IpuOnnxNode *n) {
-  IpuValue ops[3] = {impInput(im, n, 0), impInput(im, n, 1), NULL};
-  if (!ops[0] || !ops[1])
-    return false;
-  size_t count = 2;
-  if (impHasInput(n, 2) && !(ops[count++] = impInput(im, n, 2)))
+  IpuValue ops[3];
+  size_t count;
+  if (!twoInputsAndOptionalThird(im, n, ops, &count))
     return false;
   intptr_t wrank, rank;
   const int64_t *wdims, *dims;
@@ -212,11 +223,9 @@ static bool convConvTranspose(Importer *im, const IpuOnnxNode *n) {
 }
 
 static bool convGemm(Importer *im, const IpuOnnxNode *n) {
-  IpuValue ops[3] = {impInput(im, n, 0), impInput(im, n, 1), NULL};
-  if (!ops[0] || !ops[1])
-    return false;
-  size_t count = 2;
-  if (impHasInput(n, 2) && !(ops[count++] = impInput(im, n, 2)))
+  IpuValue ops[3];
+  size_t count;
+  if (!twoInputsAndOptionalThird(im, n, ops, &count))
     return false;
   int64_t ta, tb;
   float alpha, beta;
