@@ -52,6 +52,17 @@ static int comparePos(const void *a, const void *b) {
   return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/* Reports `message` at each of the n positions, sorted into source order,
+ * and frees the array. Always false: the region failed. */
+static bool reportInSourceOrder(Parser *p, IpuSrcPos *pos, uint32_t n,
+                                const char *message) {
+  qsort(pos, n, sizeof *pos, comparePos);
+  for (uint32_t i = 0; i < n; i++)
+    parserError(p, pos[i], "%s", message);
+  ipuFree(p->ctx, pos);
+  return false;
+}
+
 /* Reports every use that never met its definition, in source order. */
 static bool reportUndeclared(Parser *p, IsoScope *s) {
   uint32_t n = 0;
@@ -64,11 +75,7 @@ static bool reportUndeclared(Parser *p, IsoScope *s) {
   for (uint32_t i = s->fwdStart; i < p->fwds.len; i++)
     if (!p->fwds.data[i].resolved)
       pos[n++] = p->fwds.data[i].pos;
-  qsort(pos, n, sizeof *pos, comparePos);
-  for (uint32_t i = 0; i < n; i++)
-    parserError(p, pos[i], "use of undeclared SSA value name");
-  ipuFree(p->ctx, pos);
-  return false;
+  return reportInSourceOrder(p, pos, n, "use of undeclared SSA value name");
 }
 
 bool scopePopIsolated(Parser *p) {
@@ -348,11 +355,7 @@ static bool reportUndefinedBlocks(Parser *p, RegionFrame *r) {
   for (uint32_t i = r->blockRefsStart; i < p->blockRefs.len; i++)
     if (!p->blockRefs.data[i].defined)
       pos[n++] = p->blockRefs.data[i].firstUse;
-  qsort(pos, n, sizeof *pos, comparePos);
-  for (uint32_t i = 0; i < n; i++)
-    parserError(p, pos[i], "reference to an undefined block");
-  ipuFree(p->ctx, pos);
-  return false;
+  return reportInSourceOrder(p, pos, n, "reference to an undefined block");
 }
 
 bool regionEnd(Parser *p) {
