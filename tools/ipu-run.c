@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ipu/interp.h"
 #include "ipu/tensor_io.h"
@@ -22,20 +23,31 @@ typedef struct {
   NamedFile *inputs, *expects;
   int numInputs, numExpects;
   double rtol, atol;
+  long repeat; /* runs of the function; the last one's outputs count */
+  bool time;   /* print parse and run times to stderr */
 } Options;
+
+/* --repeat's bound keeps the per-run time table small. */
+enum { MAX_REPEAT = 1000000 };
 
 static void usage(FILE *f) {
   fprintf(f,
           "usage: ipu-run FILE.ir [--input NAME=FILE]... [--expect NAME=FILE]...\n"
           "               [--rtol R] [--atol A] [-o DIR] [--func NAME]\n"
+          "               [--repeat N] [--time]\n"
           "  --input NAME=FILE   argument NAME (%%arg0, 0 or its name) from a\n"
           "                      .npy or ONNX TensorProto .pb file\n"
-          "  --expect NAME=FILE  compare output NAME (0, %%0 or output_0) with\n"
-          "                      FILE: |out - exp| <= atol + rtol * |exp|\n"
+          "  --expect NAME=FILE  compare output NAME (0, %%0, output_0 or its\n"
+          "                      name) with FILE: |out - exp| <= atol + rtol * |exp|\n"
           "  --rtol R, --atol A  tolerances (default 1e-5 and 1e-8, as numpy)\n"
           "  -o DIR              write DIR/output_<i>.npy\n"
           "  --func NAME         the function to run (default: @main, else the\n"
-          "                      first function with a body)\n");
+          "                      first function with a body)\n"
+          "  --repeat N          run the function N times (1 to %d); the last\n"
+          "                      run's outputs are checked and written\n"
+          "  --time              print to stderr the parse time and the median\n"
+          "                      and minimum time of a run, in ms\n",
+          MAX_REPEAT);
 }
 
 static bool parseDouble(const char *s, double *out) {
@@ -70,12 +82,14 @@ static bool addNamed(NamedFile **list, int *n, const char *arg,
 static int parseArgs(int argc, char **argv, Options *o) {
   o->rtol = 1e-5;
   o->atol = 1e-8;
+  o->repeat = 1;
   for (int i = 1; i < argc; ++i) {
     const char *a = argv[i];
     const char *next = i + 1 < argc ? argv[i + 1] : NULL;
     bool takesValue = !strcmp(a, "--input") || !strcmp(a, "--expect") ||
                       !strcmp(a, "--rtol") || !strcmp(a, "--atol") ||
-                      !strcmp(a, "-o") || !strcmp(a, "--func");
+                      !strcmp(a, "-o") || !strcmp(a, "--func") ||
+                      !strcmp(a, "--repeat");
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       usage(stdout);
       return 0;
@@ -96,6 +110,18 @@ static int parseArgs(int argc, char **argv, Options *o) {
                 "got '%s'\n", a, argv[i]);
         return 1;
       }
+    } else if (!strcmp(a, "--repeat")) {
+      const char *v = argv[++i];
+      char *end;
+      errno = 0;
+      o->repeat = strtol(v, &end, 10);
+      if (!*v || *end || errno || o->repeat < 1 || o->repeat > MAX_REPEAT) {
+        fprintf(stderr, "ipu-run: error: --repeat expects a whole number "
+                "from 1 to %d, got '%s'\n", MAX_REPEAT, v);
+        return 1;
+      }
+    } else if (!strcmp(a, "--time")) {
+      o->time = true;
     } else if (!strcmp(a, "-o")) {
       o->outDir = argv[++i];
     } else if (!strcmp(a, "--func")) {
@@ -178,7 +204,22 @@ static bool matchesArg(const char *name, IpuOp *func, intptr_t index) {
          ipuStringRefEqual(ipuIdentStr(ipuLocNameGetName(loc)), want);
 }
 
-static bool matchesOutput(const char *name, intptr_t index) {
+/* Whether NAME designates result `index`: "N", "%N", "output_N", or a
+ * string in the result's attribute dictionary (the ONNX output name). */
+static bool matchesOutput(const char *name, IpuOp *func, intptr_t index) {
+  IpuAttr resAttrs = ipuOpGetAttr(func, "res_attrs");
+  if (resAttrs && ipuAttrGetKind(resAttrs) == IPU_ATTR_ARRAY &&
+      index < ipuArrayAttrGetNumElements(resAttrs)) {
+    IpuAttr dict = ipuArrayAttrGetElement(resAttrs, index);
+    IpuStringRef want = ipuStringRefFromCString(name);
+    if (ipuAttrGetKind(dict) == IPU_ATTR_DICTIONARY)
+      for (intptr_t i = 0; i < ipuDictionaryAttrGetNumEntries(dict); ++i) {
+        IpuAttr v = ipuDictionaryAttrGetEntry(dict, i).value;
+        if (ipuAttrGetKind(v) == IPU_ATTR_STRING &&
+            ipuStringRefEqual(ipuStringAttrGetValue(v), want))
+          return true;
+      }
+  }
   const char *digits = name;
   if (!strncmp(digits, "output_", 7))
     digits += 7;
@@ -318,12 +359,13 @@ static bool compareOutput(const Options *o, intptr_t index,
   return bad == 0;
 }
 
-static bool checkAndWrite(const Options *o, IpuTensor *outs, intptr_t n) {
+static bool checkAndWrite(const Options *o, IpuOp *func, IpuTensor *outs,
+                          intptr_t n) {
   bool ok = true;
   for (int k = 0; k < o->numExpects; ++k) {
     bool found = false;
     for (intptr_t i = 0; i < n && !found; ++i)
-      found = matchesOutput(o->expects[k].name, i);
+      found = matchesOutput(o->expects[k].name, func, i);
     if (!found) {
       fprintf(stderr, "ipu-run: error: --expect '%s' names no output (the "
               "function has %lld)\n", o->expects[k].name, (long long)n);
@@ -333,7 +375,7 @@ static bool checkAndWrite(const Options *o, IpuTensor *outs, intptr_t n) {
   for (intptr_t i = 0; i < n; ++i) {
     bool compared = false;
     for (int k = 0; k < o->numExpects; ++k)
-      if (matchesOutput(o->expects[k].name, i)) {
+      if (matchesOutput(o->expects[k].name, func, i)) {
         ok = compareOutput(o, i, &outs[i], &o->expects[k]) && ok;
         compared = true;
       }
@@ -353,6 +395,50 @@ static bool checkAndWrite(const Options *o, IpuTensor *outs, intptr_t n) {
       }
     }
   }
+  return ok;
+}
+
+static double nowMs(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int compareDoubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Prints the median and minimum of the (sorted in place) run times. */
+static void printRunTimes(double *ms, long n) {
+  qsort(ms, (size_t)n, sizeof *ms, compareDoubles);
+  double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
+  fprintf(stderr, "ipu-run: run: median %.3f ms, min %.3f ms (%ld run%s)\n",
+          median, ms[0], n, n == 1 ? "" : "s");
+}
+
+/* Runs the function o->repeat times; on success *outs holds the last run's
+ * outputs. */
+static bool runRepeated(const Options *o, IpuOp *func, intptr_t numArgs,
+                        const IpuTensor *inputs, IpuTensor **outs,
+                        intptr_t *numOuts) {
+  double *ms = o->time ? calloc((size_t)o->repeat, sizeof *ms) : NULL;
+  if (o->time && !ms) {
+    fprintf(stderr, "ipu-run: error: out of memory\n");
+    return false;
+  }
+  bool ok = true;
+  for (long r = 0; r < o->repeat && ok; ++r) {
+    if (r)
+      ipuInterpOutputsFree(*outs, *numOuts);
+    double start = nowMs();
+    ok = ipuSucceeded(ipuInterpRunFunc(func, numArgs, inputs, outs, numOuts));
+    if (ms)
+      ms[r] = nowMs() - start;
+  }
+  if (ok && ms)
+    printRunTimes(ms, o->repeat);
+  free(ms);
   return ok;
 }
 
@@ -376,9 +462,8 @@ static int run(const Options *o, IpuOp *module) {
   if (loadInputs(o, func, inputs, numArgs)) {
     IpuTensor *outs;
     intptr_t numOuts;
-    if (ipuSucceeded(ipuInterpRunFunc(func, numArgs, inputs, &outs,
-                                      &numOuts))) {
-      rc = checkAndWrite(o, outs, numOuts) ? 0 : 1;
+    if (runRepeated(o, func, numArgs, inputs, &outs, &numOuts)) {
+      rc = checkAndWrite(o, func, outs, numOuts) ? 0 : 1;
       ipuInterpOutputsFree(outs, numOuts);
     }
   }
@@ -402,6 +487,7 @@ int main(int argc, char **argv) {
   ctx = ipuContextCreate(NULL);
   ipuRegisterAllDialects(ctx);
   char err[512];
+  double parseStart = nowMs();
   if (!toolReadFile(o.input, &file, err, sizeof err)) {
     fprintf(stderr, "ipu-run: error: %s\n", err);
     goto done;
@@ -415,6 +501,8 @@ int main(int argc, char **argv) {
   memset(&popts, 0, sizeof popts);
   popts.filename = file.name;
   IpuOp *module = ipuParseSource(ctx, file.data, file.length, &popts);
+  if (module && o.time)
+    fprintf(stderr, "ipu-run: parse: %.3f ms\n", nowMs() - parseStart);
   if (module) {
     rc = run(&o, module);
     ipuOpDestroy(module);

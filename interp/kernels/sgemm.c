@@ -152,6 +152,11 @@ microAvx2(int64_t kc, const float *a, const float *b, float *c, int64_t ldc,
   _mm256_storeu_ps(acc + 3 * NR, c30), _mm256_storeu_ps(acc + 3 * NR + 8, c31);
   _mm256_storeu_ps(acc + 4 * NR, c40), _mm256_storeu_ps(acc + 4 * NR + 8, c41);
   _mm256_storeu_ps(acc + 5 * NR, c50), _mm256_storeu_ps(acc + 5 * NR + 8, c51);
+  /* GCC 12 emits no vzeroupper before this call: the upper halves of the
+   * ymm registers stayed dirty after an edge tile, and every SSE
+   * instruction after it (libm's powf, logf, expf...) ran about 20 times
+   * slower for the rest of the process. */
+  _mm256_zeroupper();
   storeTile(acc, c, ldc, beta, mr, nr);
 }
 #endif
@@ -253,6 +258,24 @@ static void smallGemm(bool transA, bool transB, int64_t m, int64_t n,
   }
 }
 
+/* x . y in 16 independent partial sums: GCC vectorises these, while one
+ * running sum is a chain of dependent adds (4 cycles per element; it made
+ * the Gemm layers of the wake-word heads 8x slower than ONNX Runtime). */
+static float dot(const float *x, const float *y, int64_t k) {
+  enum { LANES = 16 };
+  float acc[LANES] = {0};
+  int64_t p = 0;
+  for (; p + LANES <= k; p += LANES)
+    for (int l = 0; l < LANES; l++)
+      acc[l] += x[p + l] * y[p + l];
+  float s = 0.0f;
+  for (int l = 0; l < LANES; l++)
+    s += acc[l];
+  for (; p < k; p++)
+    s += x[p] * y[p];
+  return s;
+}
+
 /* Row-vector times matrix: the inner loops run along contiguous memory. */
 static void gemv(bool transB, int64_t n, int64_t k, float alpha,
                  const float *a, int64_t aStride, const float *b,
@@ -261,8 +284,12 @@ static void gemv(bool transB, int64_t n, int64_t k, float alpha,
     for (int64_t j = 0; j < n; j++) {
       const float *bj = b + j * ldb;
       float s = 0.0f;
-      for (int64_t p = 0; p < k; p++)
-        s += a[p * aStride] * bj[p];
+      if (aStride == 1) {
+        s = dot(a, bj, k);
+      } else {
+        for (int64_t p = 0; p < k; p++)
+          s += a[p * aStride] * bj[p];
+      }
       c[j] = alpha * s + (beta == 0.0f ? 0.0f : beta * c[j]);
     }
     return;

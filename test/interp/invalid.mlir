@@ -16,8 +16,8 @@
 // TWICE: ipu-run: error: input %arg0 is given twice
 // RUN: not ipu-run %s --func nope 2>&1 | FileCheck %s --check-prefix=NOFUNC
 // NOFUNC: ipu-run: error: no function @nope with a body
-// RUN: not ipu-run %s --func unsupported --input 0=%S/Inputs/x_2x3.npy 2>&1 | FileCheck %s --check-prefix=UNSUPPORTED
-// UNSUPPORTED: invalid.mlir:[[# @LINE + 13]]:8: error: 'tile.array' op the interpreter does not support 'tile.array'
+// RUN: not ipu-run %s --func unsupported --input 0=%S/Inputs/x_2x3.npy 2>&1 | FileCheck %s --check-prefix=NOEVAL
+// NOEVAL: invalid.mlir:[[# @LINE + 13]]:8: error: 'tile.array' op the interpreter does not support 'tile.array'
 // RUN: not ipu-run %s --func main --input 0=%S/Inputs/b_3.npy --expect 1=%S/Inputs/b_3.npy 2>&1 | FileCheck %s --check-prefix=NOOUT
 // NOOUT: ipu-run: error: --expect '1' names no output (the function has 1)
 // RUN: not ipu-run %s --input 0=%S/Inputs/b_3.npy --rtol x 2>&1 | FileCheck %s --check-prefix=RTOL
