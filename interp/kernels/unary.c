@@ -92,8 +92,15 @@ static bool applyF32(IpuUnaryOp op, float a, float b, const float *x,
       y[i] = x[i] > 0 ? x[i] : (x[i] == x[i] ? 0.0f : x[i]);
     return true;
   case IPU_UNARY_LEAKY_RELU:
-    for (int64_t i = 0; i < n; i++)
-      y[i] = x[i] < 0 ? a * x[i] : x[i];
+    /* Branch-free so that GCC vectorises it (it will not if-convert a float
+     * comparison under -ftrapping-math): the bits of a negative number,
+     * -0 excepted, compare above the sign bit alone; multiplying by 1 keeps
+     * x exactly, and a * NaN is NaN. */
+    for (int64_t i = 0; i < n; i++) {
+      uint32_t bits;
+      memcpy(&bits, &x[i], sizeof bits);
+      y[i] = (bits > 0x80000000u ? a : 1.0f) * x[i];
+    }
     return true;
   case IPU_UNARY_CLIP:
     for (int64_t i = 0; i < n; i++) {
