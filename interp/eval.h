@@ -31,6 +31,9 @@ extern const EvalTable evalElementwiseTable;
 extern const EvalTable evalNnTable;
 extern const EvalTable evalShapeTable;
 extern const EvalTable evalQuantTable;
+/* eval_ops_logic.c and eval_ops_more.c: the ops added for conformance. */
+extern const EvalTable evalLogicTable;
+extern const EvalTable evalMoreTable;
 
 /* An error at the op unless lo <= numIns <= hi. */
 IpuLogicalResult evalCheckArity(IpuOp *op, intptr_t numIns, intptr_t lo,

@@ -4,6 +4,7 @@
 
 #include "eval.h"
 
+/* hl.reshape's shape is fully resolved at import: a 0 is a zero extent. */
 static IpuLogicalResult evalReshape(IpuOp *op, intptr_t numIns,
                                     const IpuTensor *const *ins,
                                     IpuTensor *outs) {
@@ -13,7 +14,7 @@ static IpuLogicalResult evalReshape(IpuOp *op, intptr_t numIns,
       !evalAttrI64Array(op, "shape", shape, IPU_TENSOR_MAX_RANK, &n))
     return IPU_FAILURE;
   IpuKernelError err;
-  return evalDone(op, ipuKernelReshape(ins[0], n, shape, false, &outs[0],
+  return evalDone(op, ipuKernelReshape(ins[0], n, shape, true, &outs[0],
                                        &err),
                   &err);
 }
@@ -187,7 +188,12 @@ static IpuLogicalResult evalReduce(IpuOp *op, intptr_t numIns,
              {"hl.reduce_sum", IPU_REDUCE_SUM},
              {"hl.reduce_max", IPU_REDUCE_MAX},
              {"hl.reduce_min", IPU_REDUCE_MIN},
-             {"hl.reduce_prod", IPU_REDUCE_PROD}};
+             {"hl.reduce_prod", IPU_REDUCE_PROD},
+             {"hl.reduce_l1", IPU_REDUCE_L1},
+             {"hl.reduce_l2", IPU_REDUCE_L2},
+             {"hl.reduce_sum_square", IPU_REDUCE_SUM_SQUARE},
+             {"hl.reduce_log_sum", IPU_REDUCE_LOG_SUM},
+             {"hl.reduce_log_sum_exp", IPU_REDUCE_LOG_SUM_EXP}};
   int64_t axes[IPU_TENSOR_MAX_RANK];
   int n;
   bool keepDims;
@@ -214,6 +220,9 @@ static const EvalEntry entries[] = {
     {"hl.resize", evalResize},         {"hl.reduce_mean", evalReduce},
     {"hl.reduce_sum", evalReduce},     {"hl.reduce_max", evalReduce},
     {"hl.reduce_min", evalReduce},     {"hl.reduce_prod", evalReduce},
+    {"hl.reduce_l1", evalReduce},      {"hl.reduce_l2", evalReduce},
+    {"hl.reduce_sum_square", evalReduce},
+    {"hl.reduce_log_sum", evalReduce}, {"hl.reduce_log_sum_exp", evalReduce},
 };
 
 const EvalTable evalShapeTable = {entries, sizeof entries / sizeof *entries};

@@ -104,4 +104,7 @@ HL_DECLARE_FOLD(Concat)
 HL_DECLARE_FOLD(Pad)
 HL_DECLARE_FOLD(Cast)
 
+/* The ops added for ONNX conformance. */
+#include "hl_hooks_more.h"
+
 #endif

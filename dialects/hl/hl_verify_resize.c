@@ -1,5 +1,5 @@
 /* Verifiers and result type inference of hl.pad, hl.resize and the
- * reductions (reduce_mean/sum/max/min/prod). */
+ * reductions (hl.reduce_*). */
 #include <math.h>
 
 #include "hl_check.h"
@@ -197,3 +197,8 @@ HL_DEFINE_HOOKS(ReduceSum, "hl.reduce_sum", reduceShape, 1)
 HL_DEFINE_HOOKS(ReduceMax, "hl.reduce_max", reduceShape, 1)
 HL_DEFINE_HOOKS(ReduceMin, "hl.reduce_min", reduceShape, 1)
 HL_DEFINE_HOOKS(ReduceProd, "hl.reduce_prod", reduceShape, 1)
+HL_DEFINE_HOOKS(ReduceL1, "hl.reduce_l1", reduceShape, 1)
+HL_DEFINE_HOOKS(ReduceL2, "hl.reduce_l2", reduceShape, 1)
+HL_DEFINE_HOOKS(ReduceSumSquare, "hl.reduce_sum_square", reduceShape, 1)
+HL_DEFINE_HOOKS(ReduceLogSum, "hl.reduce_log_sum", reduceShape, 1)
+HL_DEFINE_HOOKS(ReduceLogSumExp, "hl.reduce_log_sum_exp", reduceShape, 1)

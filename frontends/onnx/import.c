@@ -338,7 +338,8 @@ IpuValue impReshape(Importer *im, const IpuOnnxNode *n, IpuValue v,
 
 /* ---- Driver ---- */
 static const ImpConverter *const converterTables[] = {
-    impElementwiseConverters, impNnConverters, impShapeConverters};
+    impElementwiseConverters, impNnConverters, impShapeConverters,
+    impMoreConverters};
 
 static ImpConvertFn findConverter(const char *domain, const char *opType) {
   if (domain[0])

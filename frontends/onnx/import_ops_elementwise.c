@@ -77,8 +77,21 @@ UNARY(HardSwish, "hl.hard_swish")
 UNARY(Sqrt, "hl.sqrt")
 UNARY(Log, "hl.log")
 UNARY(Exp, "hl.exp")
-UNARY(Neg, "hl.neg")
 UNARY(Abs, "hl.abs")
+
+/* Negation of known int64 values (shape arithmetic: -axis) folds. */
+static bool convNeg(Importer *im, const IpuOnnxNode *n) {
+  const IpuTensor *k = impKnownInput(im, n, 0);
+  if (!k || k->dtype != IPU_DTYPE_I64)
+    return unary(im, n, "hl.neg");
+  IpuTensor r;
+  if (!ipuTensorClone(&r, k))
+    return impError(im, n, "out of memory");
+  int64_t *v = r.data;
+  for (int64_t i = 0; i < ipuTensorNumElements(&r); ++i)
+    v[i] = (int64_t)(0 - (uint64_t)v[i]);
+  return impBindKnown(im, n, 0, &r);
+}
 
 static bool convAdd(Importer *im, const IpuOnnxNode *n) { return binary(im, n, "hl.add", '+'); }
 static bool convSub(Importer *im, const IpuOnnxNode *n) { return binary(im, n, "hl.sub", '-'); }

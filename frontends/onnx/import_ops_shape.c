@@ -1,7 +1,7 @@
 /* ONNX importer: Constant, shape ops and their folding at import (Shape,
  * Gather, Unsqueeze, Squeeze, Concat, ConstantOfShape, Reshape, Slice on
- * values known at import), and the layout ops (Transpose, Pad, Resize,
- * reductions). */
+ * values known at import; Gather on runtime values becomes hl.gather), and
+ * the layout ops (Transpose, Pad, Resize, reductions). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,9 +359,14 @@ static bool convGather(Importer *im, const IpuOnnxNode *n) {
   int64_t axis;
   if (!ipuOnnxNodeGetAttrInt(im->model, n, "axis", 0, &axis))
     return false;
-  if (!data || !idx)
-    return impError(im, n, "Gather is only supported on values known at "
-                    "import (shape arithmetic)");
+  if (!data || !idx) {
+    /* Runtime data or indices: hl.gather (known ones fold below). */
+    IpuValue ops[2] = {impInput(im, n, 0), impInput(im, n, 1)};
+    const char *names[] = {"axis"};
+    IpuAttr attrs[] = {impI64(im, axis)};
+    return ops[0] && ops[1] &&
+           impBuild(im, n, "hl.gather", 2, ops, 1, names, attrs, 1);
+  }
   if (data->rank == 0 || !normAxis(im, n, &axis, data->rank))
     return data->rank ? false : impError(im, n, "cannot gather from a scalar");
   int64_t *ind;
@@ -663,6 +668,11 @@ static bool convReduceSum(Importer *im, const IpuOnnxNode *n) { return reduce(im
 static bool convReduceMax(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_max", 18); }
 static bool convReduceMin(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_min", 18); }
 static bool convReduceProd(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_prod", 18); }
+static bool convReduceL1(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_l1", 18); }
+static bool convReduceL2(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_l2", 18); }
+static bool convReduceSumSquare(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_sum_square", 18); }
+static bool convReduceLogSum(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_log_sum", 18); }
+static bool convReduceLogSumExp(Importer *im, const IpuOnnxNode *n) { return reduce(im, n, "hl.reduce_log_sum_exp", 18); }
 
 const ImpConverter impShapeConverters[] = {
     {"Constant", convConstant},
@@ -684,5 +694,10 @@ const ImpConverter impShapeConverters[] = {
     {"ReduceMax", convReduceMax},
     {"ReduceMin", convReduceMin},
     {"ReduceProd", convReduceProd},
+    {"ReduceL1", convReduceL1},
+    {"ReduceL2", convReduceL2},
+    {"ReduceSumSquare", convReduceSumSquare},
+    {"ReduceLogSum", convReduceLogSum},
+    {"ReduceLogSumExp", convReduceLogSumExp},
     {NULL, NULL},
 };
