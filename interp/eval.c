@@ -118,7 +118,8 @@ static const EvalTable coreTable = {coreEntries,
 static EvalFn lookupEvaluator(const char *name) {
   const EvalTable *tables[] = {&coreTable, &evalElementwiseTable,
                                &evalNnTable, &evalShapeTable,
-                               &evalQuantTable};
+                               &evalQuantTable, &evalLogicTable,
+                               &evalMoreTable};
   for (size_t t = 0; t < sizeof tables / sizeof *tables; ++t)
     for (size_t i = 0; i < tables[t]->count; ++i)
       if (!strcmp(tables[t]->entries[i].name, name))
@@ -202,12 +203,11 @@ static IpuLogicalResult evalReturn(Env *env, IpuOp *op,
   return IPU_SUCCESS;
 }
 
-/* Evaluates one op of the body (not the terminator). */
-static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
-                               const IpuTensor *const *ins, int depth) {
+/* Runs the evaluator of `op` (not a call) into outs[0..numResults) and
+ * checks each result against its type; on failure no output holds data. */
+static IpuLogicalResult evalOpTensors(IpuOp *op, const IpuTensor *const *ins,
+                                      IpuTensor *outs) {
   const char *name = ipuIdentCStr(ipuOpGetName(op));
-  if (!strcmp(name, "func.call"))
-    return evalCall(env, func, op, ins, depth);
   EvalFn fn = lookupEvaluator(name);
   if (!fn)
     return ipuOpEmitError(op, "the interpreter does not support '%s'", name);
@@ -215,13 +215,6 @@ static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
     return ipuOpEmitError(op, "the interpreter does not support ops with "
                           "regions");
   intptr_t numResults = ipuOpGetNumResults(op);
-  IpuTensor outsInline[4];
-  IpuTensor *outs = outsInline;
-  if (numResults > 4 &&
-      !(outs = ipuCalloc(env->ctx, (size_t)numResults, sizeof(IpuTensor))))
-    return ipuOpEmitError(op, "out of memory");
-  memset(outs, 0, sizeof(IpuTensor) * (size_t)(numResults > 4 ? numResults
-                                                                : 4));
   IpuLogicalResult r = fn(op, ipuOpGetNumOperands(op), ins, outs);
   for (intptr_t i = 0; i < numResults; ++i) {
     char why[400];
@@ -232,6 +225,26 @@ static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
       r = ipuOpEmitError(op, "result #%lld does not match its type: %s",
                          (long long)i, why);
   }
+  if (ipuFailed(r))
+    for (intptr_t i = 0; i < numResults; ++i)
+      ipuTensorFree(&outs[i]);
+  return r;
+}
+
+/* Evaluates one op of the body (not the terminator). */
+static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
+                               const IpuTensor *const *ins, int depth) {
+  if (isOp(op, "func.call"))
+    return evalCall(env, func, op, ins, depth);
+  intptr_t numResults = ipuOpGetNumResults(op);
+  IpuTensor outsInline[4];
+  IpuTensor *outs = outsInline;
+  if (numResults > 4 &&
+      !(outs = ipuCalloc(env->ctx, (size_t)numResults, sizeof(IpuTensor))))
+    return ipuOpEmitError(op, "out of memory");
+  memset(outs, 0, sizeof(IpuTensor) * (size_t)(numResults > 4 ? numResults
+                                                                : 4));
+  IpuLogicalResult r = evalOpTensors(op, ins, outs);
   for (intptr_t i = 0; i < numResults; ++i) {
     if (ipuSucceeded(r)) {
       IpuValue result = ipuOpGetResult(op, i);
@@ -349,6 +362,52 @@ IpuLogicalResult ipuInterpRunFunc(IpuOp *func, intptr_t numInputs,
     ptrs[i] = &inputs[i];
   IpuLogicalResult r = runFunc(func, numInputs, ptrs, outputs, numOutputs, 0);
   ipuFree(ctx, ptrs);
+  return r;
+}
+
+bool ipuInterpCanEvalOp(const IpuOp *op) {
+  if (!op || ipuOpGetNumRegions(op) ||
+      !lookupEvaluator(ipuIdentCStr(ipuOpGetName(op))))
+    return false;
+  for (intptr_t i = 0; i < ipuOpGetNumOperands(op); ++i) {
+    IpuType t = ipuValueGetType(ipuOpGetOperand(op, i));
+    if (ipuTypeGetKind(t) != IPU_TYPE_RANKED_TENSOR ||
+        ipuInterpDTypeOf(ipuShapedTypeGetElementType(t)) ==
+            IPU_DTYPE_UNDEFINED)
+      return false;
+  }
+  for (intptr_t i = 0; i < ipuOpGetNumResults(op); ++i) {
+    IpuType t = ipuValueGetType(ipuOpGetResult(op, i));
+    if (ipuTypeGetKind(t) != IPU_TYPE_RANKED_TENSOR ||
+        ipuInterpDTypeOf(ipuShapedTypeGetElementType(t)) ==
+            IPU_DTYPE_UNDEFINED)
+      return false;
+  }
+  return true;
+}
+
+IpuLogicalResult ipuInterpEvalOp(IpuOp *op, const IpuTensor *operands,
+                                 IpuTensor *results) {
+  IpuContext *ctx = ipuOpGetContext(op);
+  intptr_t numOperands = ipuOpGetNumOperands(op);
+  intptr_t numResults = ipuOpGetNumResults(op);
+  memset(results, 0, sizeof(IpuTensor) * (size_t)numResults);
+  if (isOp(op, "func.call"))
+    return ipuOpEmitError(op, "ipuInterpEvalOp does not follow calls");
+  const IpuTensor **ins =
+      ipuCalloc(ctx, numOperands > 0 ? (size_t)numOperands : 1, sizeof(*ins));
+  if (!ins)
+    return ipuOpEmitError(op, "out of memory");
+  IpuLogicalResult r = IPU_SUCCESS;
+  for (intptr_t i = 0; i < numOperands && ipuSucceeded(r); ++i) {
+    if (!ipuTensorIsValid(&operands[i]))
+      r = ipuOpEmitError(op, "operand #%lld is not a well-formed tensor",
+                         (long long)i);
+    ins[i] = &operands[i];
+  }
+  if (ipuSucceeded(r))
+    r = evalOpTensors(op, ins, results);
+  ipuFree(ctx, ins);
   return r;
 }
 

@@ -30,6 +30,64 @@ static bool readWindow(IpuOp *op, int spatial, int64_t *strides,
   return true;
 }
 
+/* The fused activations (`activation` attribute of conv2d, conv_transpose,
+ * matmul and gemm) and the unary kernels of their separate ops. */
+typedef struct {
+  const char *name;
+  IpuUnaryOp kind;
+} FusedActivation;
+
+static const FusedActivation fusedActivations[] = {
+    {"relu", IPU_UNARY_RELU},
+    {"leaky_relu", IPU_UNARY_LEAKY_RELU},
+    {"clip", IPU_UNARY_CLIP},
+    {"sigmoid", IPU_UNARY_SIGMOID},
+    {"tanh", IPU_UNARY_TANH},
+    {"hard_sigmoid", IPU_UNARY_HARD_SIGMOID},
+    {"hard_swish", IPU_UNARY_HARD_SWISH},
+};
+
+/* Applies the op's fused activation, if any, to its computed result in
+ * place of the result: the same kernel and parameters as hl.relu,
+ * hl.clip, ... would use (alpha / min first, beta / max second). */
+static IpuLogicalResult applyFusedActivation(IpuOp *op, IpuTensor *result) {
+  char name[32];
+  if (!evalAttrString(op, "activation", "", name, sizeof name))
+    return IPU_FAILURE;
+  if (!name[0])
+    return IPU_SUCCESS;
+  const FusedActivation *act = NULL;
+  for (size_t i = 0; i < sizeof fusedActivations / sizeof *fusedActivations;
+       ++i)
+    if (!strcmp(fusedActivations[i].name, name))
+      act = &fusedActivations[i];
+  if (!act)
+    return ipuOpEmitError(op, "unknown fused activation '%s'", name);
+  float params[2];
+  int n;
+  if (!evalAttrF32Array(op, "activation_params", params, 2, &n))
+    return IPU_FAILURE;
+  IpuUnaryParams p = ipuUnaryDefaults(act->kind);
+  if (n > 0)
+    p.alpha = params[0];
+  if (n > 1)
+    p.beta = params[1];
+  IpuTensor product = *result;
+  IpuKernelError err;
+  bool ok = ipuKernelUnary(act->kind, &p, &product, result, &err);
+  ipuTensorFree(&product);
+  return evalDone(op, ok, &err);
+}
+
+/* evalDone, then the fused activation of a successful product. */
+static IpuLogicalResult productDone(IpuOp *op, bool ok,
+                                    const IpuKernelError *err,
+                                    IpuTensor *result) {
+  if (ipuFailed(evalDone(op, ok, err)))
+    return IPU_FAILURE;
+  return applyFusedActivation(op, result);
+}
+
 static int spatialRank(IpuOp *op, const IpuTensor *x) {
   int s = x->rank - 2;
   if (s < 1 || s > IPU_KERNEL_MAX_SPATIAL) {
@@ -65,7 +123,7 @@ static IpuLogicalResult evalConv(IpuOp *op, intptr_t numIns,
                 ? ipuKernelConvTranspose(&p, ins[0], ins[1], bias, &outs[0],
                                          &err)
                 : ipuKernelConv(&p, ins[0], ins[1], bias, &outs[0], &err);
-  return evalDone(op, ok, &err);
+  return productDone(op, ok, &err, &outs[0]);
 }
 
 static IpuLogicalResult evalMatMul(IpuOp *op, intptr_t numIns,
@@ -74,7 +132,8 @@ static IpuLogicalResult evalMatMul(IpuOp *op, intptr_t numIns,
   if (ipuFailed(evalCheckArity(op, numIns, 2, 2)))
     return IPU_FAILURE;
   IpuKernelError err;
-  return evalDone(op, ipuKernelMatMul(ins[0], ins[1], &outs[0], &err), &err);
+  return productDone(op, ipuKernelMatMul(ins[0], ins[1], &outs[0], &err),
+                     &err, &outs[0]);
 }
 
 static IpuLogicalResult evalGemm(IpuOp *op, intptr_t numIns,
@@ -91,10 +150,10 @@ static IpuLogicalResult evalGemm(IpuOp *op, intptr_t numIns,
   p.alpha = (float)alpha;
   p.beta = (float)beta;
   IpuKernelError err;
-  return evalDone(op, ipuKernelGemm(&p, ins[0], ins[1],
-                                    numIns > 2 ? ins[2] : NULL, &outs[0],
-                                    &err),
-                  &err);
+  return productDone(op, ipuKernelGemm(&p, ins[0], ins[1],
+                                       numIns > 2 ? ins[2] : NULL, &outs[0],
+                                       &err),
+                     &err, &outs[0]);
 }
 
 static IpuLogicalResult evalPool(IpuOp *op, intptr_t numIns,

@@ -8,6 +8,11 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
   ipuPassRegistryAddPass(reg, &ipuDCEPass);
   ipuPassRegistryAddPass(reg, &ipuSymbolDCEPass);
   ipuPassRegistryAddPass(reg, &ipuStripDebugInfoPass);
+  ipuPassRegistryAddPass(reg, &ipuHlInferShapesPass);
+  ipuPassRegistryAddPass(reg, &ipuHlDropIdentitiesPass);
+  ipuPassRegistryAddPass(reg, &ipuHlFoldConstantsPass);
+  ipuPassRegistryAddPass(reg, &ipuHlFoldBatchNormPass);
+  ipuPassRegistryAddPass(reg, &ipuHlFuseActivationsPass);
 
   static const IpuPassOptionDef cleanupOptions[] = {
       {"max-iterations", IPU_OPTION_INT, "10",
@@ -19,4 +24,21 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "canonicalize{max-iterations=${max-iterations}},cse,"
       "canonicalize{max-iterations=${max-iterations}},symbol-dce",
       cleanupOptions, 1);
+
+  /* The graph optimisations of the hl level, in an order where each step
+   * feeds the next: exact shapes first, then fewer ops, then folding (whose
+   * new constants let batchnorms fold), fusion last; the generic cleanup
+   * removes what they left dead. */
+  static const IpuPassOptionDef hlOptimizeOptions[] = {
+      {"max-elements", IPU_OPTION_INT, "1048576",
+       "Largest result hl-fold-constants replaces by a constant", NULL},
+  };
+  ipuPassRegistryAddPipeline(
+      reg, "hl-optimize",
+      "The hl graph optimisations: infer shapes, drop identities, fold "
+      "constants and batchnorms, fuse activations, canonicalize, cse",
+      "hl-infer-shapes,hl-drop-identities,"
+      "hl-fold-constants{max-elements=${max-elements}},hl-fold-batchnorm,"
+      "hl-fuse-activations,canonicalize,cse",
+      hlOptimizeOptions, 1);
 }

@@ -162,6 +162,12 @@ IpuLogicalResult hlNormalizeAxis(const HlCheck *c, const char *what,
 IpuLogicalResult hlBroadcastShapes(const HlCheck *c, const HlTensor *a,
                                    const HlTensor *b, HlDims *out);
 
+/* ---- Fused activations (hl_verify_activation.c). --------------------- */
+
+/* Checks `activation` / `activation_params` of a conv2d, conv_transpose,
+ * matmul or gemm whose result element type is `elem`. */
+IpuLogicalResult hlCheckFusedActivation(const HlCheck *c, IpuType elem);
+
 /* ---- Slices (hl_verify_shape.c; the fold shares them). --------------- */
 
 /* Reads and checks starts/ends/axes/steps of a slice of a rank-`rank`

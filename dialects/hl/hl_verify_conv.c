@@ -150,7 +150,8 @@ static IpuLogicalResult conv2dShape(HlCheck *c, IpuType *results) {
     return hlError(c, "output channels (%lld) must be divisible by groups "
                       "(%lld)",
                    (long long)outChannels, (long long)groups);
-  if (ipuFailed(checkBias(c, elem, outChannels)))
+  if (ipuFailed(checkBias(c, elem, outChannels)) ||
+      ipuFailed(hlCheckFusedActivation(c, elem)))
     return IPU_FAILURE;
   int64_t dims[4] = {input.dims[0], outChannels, 0, 0};
   for (int axis = 0; axis < 2; ++axis)
@@ -214,7 +215,8 @@ static IpuLogicalResult convTransposeShape(HlCheck *c, IpuType *results) {
   if (staticDim(weight.dims[1]) &&
       !hlMulOk(weight.dims[1], groups, &outChannels))
     return hlError(c, "output channels overflow");
-  if (ipuFailed(checkBias(c, elem, outChannels)))
+  if (ipuFailed(checkBias(c, elem, outChannels)) ||
+      ipuFailed(hlCheckFusedActivation(c, elem)))
     return IPU_FAILURE;
   int64_t dims[4] = {input.dims[0], outChannels, 0, 0};
   for (int axis = 0; axis < 2; ++axis)

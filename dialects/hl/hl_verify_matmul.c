@@ -23,7 +23,7 @@ static IpuLogicalResult matmulShape(HlCheck *c, IpuType *results) {
       ipuFailed(hlExpectMinRank(c, &rhs, "rhs", 1)))
     return IPU_FAILURE;
   IpuType elem = hlProductElementType(c, &lhs, "lhs", &rhs, "rhs");
-  if (!elem ||
+  if (!elem || ipuFailed(hlCheckFusedActivation(c, elem)) ||
       ipuFailed(checkContracting(c, lhs.dims[lhs.rank - 1],
                                  rhs.dims[rhs.rank == 1 ? 0 : rhs.rank - 2])))
     return IPU_FAILURE;
@@ -106,7 +106,8 @@ static IpuLogicalResult gemmShape(HlCheck *c, IpuType *results) {
   int64_t bK = b.dims[transB ? 1 : 0], n = b.dims[transB ? 0 : 1];
   int64_t dims[2] = {m, n};
   if (ipuFailed(checkContracting(c, aK, bK)) ||
-      ipuFailed(checkGemmBias(c, elem, dims)))
+      ipuFailed(checkGemmBias(c, elem, dims)) ||
+      ipuFailed(hlCheckFusedActivation(c, elem)))
     return IPU_FAILURE;
   results[0] = hlRankedType(c, 2, dims, elem);
   return results[0] ? IPU_SUCCESS : IPU_FAILURE;

@@ -23,6 +23,20 @@ IpuLogicalResult ipuInterpRunFunc(IpuOp *func, intptr_t numInputs,
                                   IpuTensor **outputs, intptr_t *numOutputs);
 void ipuInterpOutputsFree(IpuTensor *outputs, intptr_t numOutputs);
 
+/* Evaluates one op (not func.call, not an op with regions) on concrete
+ * operand tensors, one per operand, with the semantics ipuInterpRunFunc
+ * gives it; each result is checked against its type. On success
+ * results[0..numResults) hold new tensors the caller frees with
+ * ipuTensorFree; on failure an error located at the op has been reported
+ * and no result holds data. Constant folding uses it. */
+IpuLogicalResult ipuInterpEvalOp(IpuOp *op, const IpuTensor *operands,
+                                 IpuTensor *results);
+/* True if ipuInterpEvalOp has an evaluator for `op` and every operand and
+ * result is a ranked tensor of an element type the interpreter knows, so
+ * that only a kernel's own checks (integer division by zero, memory) can
+ * still fail. Lets a caller keep out of what would report errors. */
+bool ipuInterpCanEvalOp(const IpuOp *op);
+
 /* The tensor element type of an IR element type (f32, f16, bf16, f64, i1,
  * i8/si8, ui8, i16, ui16, i32, ui32, i64, ui64); IPU_DTYPE_UNDEFINED for
  * anything else. */
