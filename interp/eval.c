@@ -119,7 +119,7 @@ static EvalFn lookupEvaluator(const char *name) {
   const EvalTable *tables[] = {&coreTable, &evalElementwiseTable,
                                &evalNnTable, &evalShapeTable,
                                &evalQuantTable, &evalLogicTable,
-                               &evalMoreTable};
+                               &evalAxisTable};
   for (size_t t = 0; t < sizeof tables / sizeof *tables; ++t)
     for (size_t i = 0; i < tables[t]->count; ++i)
       if (!strcmp(tables[t]->entries[i].name, name))

@@ -31,9 +31,10 @@ extern const EvalTable evalElementwiseTable;
 extern const EvalTable evalNnTable;
 extern const EvalTable evalShapeTable;
 extern const EvalTable evalQuantTable;
-/* eval_ops_logic.c and eval_ops_more.c: the ops added for conformance. */
+/* eval_ops_logic.c (comparisons, logic, further math) and eval_ops_axis.c
+ * (softmax-likes, arg reductions, gather, expand, tile, norms). */
 extern const EvalTable evalLogicTable;
-extern const EvalTable evalMoreTable;
+extern const EvalTable evalAxisTable;
 
 /* An error at the op unless lo <= numIns <= hi. */
 IpuLogicalResult evalCheckArity(IpuOp *op, intptr_t numIns, intptr_t lo,

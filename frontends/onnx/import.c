@@ -339,7 +339,7 @@ IpuValue impReshape(Importer *im, const IpuOnnxNode *n, IpuValue v,
 /* ---- Driver ---- */
 static const ImpConverter *const converterTables[] = {
     impElementwiseConverters, impNnConverters, impShapeConverters,
-    impMoreConverters};
+    impAxisConverters};
 
 static ImpConvertFn findConverter(const char *domain, const char *opType) {
   if (domain[0])

@@ -39,8 +39,8 @@ typedef struct {
 extern const ImpConverter impElementwiseConverters[];
 extern const ImpConverter impNnConverters[];
 extern const ImpConverter impShapeConverters[];
-/* import_ops_more.c: the ops added for conformance. */
-extern const ImpConverter impMoreConverters[];
+/* import_ops_axis.c: ops along axes and tensor rearrangements. */
+extern const ImpConverter impAxisConverters[];
 
 /* ---- Shared helpers (import.c) ---- */
 IpuLocation impLoc(Importer *im, const IpuOnnxNode *n);

@@ -1,7 +1,7 @@
 /* ONNX LayerNormalization and InstanceNormalization: statistics in double
  * over each normalised slice, then the affine transform. */
 #include "kernel_util.h"
-#include "kernels_more.h"
+#include "kernels.h"
 
 #include <math.h>
 #include <stdlib.h>

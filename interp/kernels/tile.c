@@ -1,6 +1,6 @@
 /* ONNX Tile: repeats of the whole input along every axis. */
 #include "kernel_util.h"
-#include "kernels_more.h"
+#include "kernels.h"
 
 #include <string.h>
 

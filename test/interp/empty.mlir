@@ -3,7 +3,7 @@
 // non-empty tensor, a reduction over the empty axis (the sum of nothing),
 // gather with no indices, a comparison; outputs written with -o (empty
 // .npy files) read back as expectations; an empty .pb input. Expected values from
-// Inputs/gen_npy_more.py.
+// Inputs/gen_npy_logic_math_axis.py.
 // RUN: ipu-run %s --input 0=%S/Inputs/cf_empty_0x3.npy --input 1=%S/Inputs/cf_x.npy --expect 0=%S/Inputs/cf_empty_out0.npy --expect 1=%S/Inputs/cf_empty_out1.npy --expect 2=%S/Inputs/cf_empty_out2.npy --expect 3=%S/Inputs/cf_empty_out3.npy --expect 4=%S/Inputs/cf_empty_out4.npy --expect 5=%S/Inputs/cf_empty_out5.npy --rtol 0 --atol 0 | FileCheck %s
 // CHECK-COUNT-6: : ok
 // RUN: rm -rf %t && mkdir -p %t && ipu-run %s --input 0=%S/Inputs/cf_empty_0x3.npy --input 1=%S/Inputs/cf_x.npy -o %t | FileCheck %s --check-prefix=SHAPES

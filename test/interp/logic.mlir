@@ -1,6 +1,6 @@
 // ipu-run on the comparisons, boolean logic and hl.where (i1 tensors),
 // broadcasting a vector against a matrix; expected values from
-// Inputs/gen_npy_more.py.
+// Inputs/gen_npy_logic_math_axis.py.
 // RUN: ipu-run %s --input 0=%S/Inputs/cf_x.npy --input 1=%S/Inputs/cf_b.npy --expect 0=%S/Inputs/cf_logic_out0.npy --expect 1=%S/Inputs/cf_logic_out1.npy --expect 2=%S/Inputs/cf_logic_out2.npy --expect 3=%S/Inputs/cf_logic_out3.npy --expect 4=%S/Inputs/cf_logic_out4.npy --expect 5=%S/Inputs/cf_logic_out5.npy --expect 6=%S/Inputs/cf_logic_out6.npy --expect 7=%S/Inputs/cf_logic_out7.npy --expect 8=%S/Inputs/cf_logic_out8.npy --expect 9=%S/Inputs/cf_logic_out9.npy --rtol 0 --atol 0 | FileCheck %s
 // CHECK-COUNT-10: : ok
 

@@ -1,7 +1,7 @@
 // ipu-run on the further math ops: float functions, parametric
 // activations (selu with ONNX's default constants), prelu, log_softmax,
 // hardmax, argmax/argmin (ties: first, or last with select_last_index) and
-// the further reductions; expected values from Inputs/gen_npy_more.py.
+// the further reductions; expected values from Inputs/gen_npy_logic_math_axis.py.
 // RUN: ipu-run %s --input 0=%S/Inputs/cf_x.npy --input 1=%S/Inputs/cf_b.npy --expect 0=%S/Inputs/cf_math_out0.npy --expect 1=%S/Inputs/cf_math_out1.npy --expect 2=%S/Inputs/cf_math_out2.npy --expect 3=%S/Inputs/cf_math_out3.npy --expect 4=%S/Inputs/cf_math_out4.npy --expect 5=%S/Inputs/cf_math_out5.npy --expect 6=%S/Inputs/cf_math_out6.npy --expect 7=%S/Inputs/cf_math_out7.npy --expect 8=%S/Inputs/cf_math_out8.npy --expect 9=%S/Inputs/cf_math_out9.npy --expect 10=%S/Inputs/cf_math_out10.npy --expect 11=%S/Inputs/cf_math_out11.npy --expect 12=%S/Inputs/cf_math_out12.npy --expect 13=%S/Inputs/cf_math_out13.npy --expect 14=%S/Inputs/cf_math_out14.npy --expect 15=%S/Inputs/cf_math_out15.npy --expect 16=%S/Inputs/cf_math_out16.npy --expect 17=%S/Inputs/cf_math_out17.npy --expect 18=%S/Inputs/cf_math_out18.npy --expect 19=%S/Inputs/cf_math_out19.npy --expect 20=%S/Inputs/cf_math_out20.npy --expect 21=%S/Inputs/cf_math_out21.npy --expect 22=%S/Inputs/cf_math_out22.npy --expect 23=%S/Inputs/cf_math_out23.npy --rtol 1e-5 --atol 1e-6 | FileCheck %s
 // CHECK-COUNT-24: : ok
 

@@ -1,6 +1,6 @@
 // ipu-run on hl.gather (runtime indices, negative ones counting from the
 // end), hl.expand, hl.tile, hl.layer_norm (all three results) and
-// hl.instance_norm; expected values from Inputs/gen_npy_more.py.
+// hl.instance_norm; expected values from Inputs/gen_npy_logic_math_axis.py.
 // RUN: ipu-run %s --input 0=%S/Inputs/cf_x.npy --input 1=%S/Inputs/cf_b.npy --input 2=%S/Inputs/cf_idx.npy --expect 0=%S/Inputs/cf_shape_out0.npy --expect 1=%S/Inputs/cf_shape_out1.npy --expect 2=%S/Inputs/cf_shape_out2.npy --expect 3=%S/Inputs/cf_shape_out3.npy --expect 4=%S/Inputs/cf_shape_out4.npy --expect 5=%S/Inputs/cf_shape_out5.npy --expect 6=%S/Inputs/cf_shape_out6.npy --rtol 1e-5 --atol 1e-6 | FileCheck %s
 // CHECK-COUNT-7: : ok
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Writes the tiny ONNX models of test/onnx/import-more.mlir (importer paths
+# Writes the tiny ONNX models of test/onnx/import-axis-ops.mlir (importer paths
 # of the ops added for conformance that ONNX's own node tests do not reach:
 # opset-11 LogSoftmax/Hardmax and Split, Range and Neg folding), with the
 # hand-written protobuf encoders of make_models.py.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Writes the .npy inputs and expected outputs of test/interp/logic.mlir,
-# math.mlir, shape_more.mlir and empty.mlir (the ops added for ONNX
+# math.mlir, axis.mlir and empty.mlir (the ops added for ONNX
 # conformance), computed here in plain Python (no numpy needed).
 import math
 import os
@@ -121,7 +121,7 @@ write("cf_math_out22.npy", "f4", (1, 3),
 write("cf_math_out23.npy", "f4", (2, 1),
       [[math.log(sum(math.exp(v) for v in r))] for r in x])
 
-# shape_more.mlir
+# axis.mlir
 idx = [-1, 0, 1, 1]
 write("cf_idx.npy", "i8", (4,), idx)
 write("cf_shape_out0.npy", "f4", (2, 4), [[r[i] for i in idx] for r in x])

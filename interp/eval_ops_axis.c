@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "eval.h"
-#include "kernels/kernels_more.h"
+#include "kernels/kernels.h"
 
 static IpuLogicalResult evalSoftmaxKind(IpuOp *op, intptr_t numIns,
                                         const IpuTensor *const *ins,
@@ -117,4 +117,4 @@ static const EvalEntry entries[] = {
     {"hl.instance_norm", evalInstanceNorm},
 };
 
-const EvalTable evalMoreTable = {entries, sizeof entries / sizeof *entries};
+const EvalTable evalAxisTable = {entries, sizeof entries / sizeof *entries};

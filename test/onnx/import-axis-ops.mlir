@@ -1,5 +1,5 @@
 // Importer paths of the ops added for ONNX conformance; the models come
-// from Inputs/make_models_more.py and ONNX's own node tests.
+// from Inputs/make_models_axis_ops.py and ONNX's own node tests.
 // RUN: ipu-translate --import-onnx %S/Inputs/logsoftmax11.onnx | ipu-opt | FileCheck %s --check-prefix=LSM11
 // RUN: ipu-translate --import-onnx %S/Inputs/split11.onnx | ipu-opt | FileCheck %s --check-prefix=SPLIT11
 // RUN: ipu-translate --import-onnx %S/Inputs/range_neg.onnx | ipu-opt | FileCheck %s --check-prefix=RANGE

@@ -1,6 +1,5 @@
-/* ONNX importer: the ops added for conformance. Comparisons, logic and
- * Where; further float functions and activations; LogSoftmax, Hardmax,
- * ArgMax/ArgMin; Expand, Tile; LayerNormalization and
+/* ONNX importer: ops that work along axes or rearrange tensors.
+ * LogSoftmax, Hardmax, ArgMax/ArgMin; Expand, Tile; LayerNormalization and
  * InstanceNormalization as hl ops. Split becomes hl.slice ops,
  * DepthToSpace/SpaceToDepth reshape-transpose-reshape chains, and Size and
  * Range on values known at import fold to constants. */
@@ -12,94 +11,6 @@
 
 static bool oom(Importer *im, const IpuOnnxNode *n) {
   return impError(im, n, "out of memory or invalid shape");
-}
-
-static bool unary(Importer *im, const IpuOnnxNode *n, const char *opName) {
-  IpuValue x = impInput(im, n, 0);
-  return x && impBuild(im, n, opName, 1, &x, 0, NULL, NULL, 1);
-}
-
-static bool binary(Importer *im, const IpuOnnxNode *n, const char *opName) {
-  IpuValue ops[2] = {impInput(im, n, 0), impInput(im, n, 1)};
-  return ops[0] && ops[1] && impBuild(im, n, opName, 2, ops, 0, NULL, NULL, 1);
-}
-
-#define UNARY(Name, op)                                                      \
-  static bool conv##Name(Importer *im, const IpuOnnxNode *n) {               \
-    return unary(im, n, op);                                                 \
-  }
-#define BINARY(Name, op)                                                     \
-  static bool conv##Name(Importer *im, const IpuOnnxNode *n) {               \
-    return binary(im, n, op);                                                \
-  }
-UNARY(Not, "hl.not")
-UNARY(Reciprocal, "hl.reciprocal")
-UNARY(Floor, "hl.floor")
-UNARY(Ceil, "hl.ceil")
-UNARY(Round, "hl.round")
-UNARY(Sign, "hl.sign")
-UNARY(Erf, "hl.erf")
-UNARY(Sin, "hl.sin")
-UNARY(Cos, "hl.cos")
-UNARY(Softplus, "hl.softplus")
-UNARY(Softsign, "hl.softsign")
-BINARY(Equal, "hl.equal")
-BINARY(Less, "hl.less")
-BINARY(LessOrEqual, "hl.less_equal")
-BINARY(Greater, "hl.greater")
-BINARY(GreaterOrEqual, "hl.greater_equal")
-BINARY(And, "hl.and")
-BINARY(Or, "hl.or")
-BINARY(Xor, "hl.xor")
-BINARY(PRelu, "hl.prelu")
-#undef UNARY
-#undef BINARY
-
-static bool convWhere(Importer *im, const IpuOnnxNode *n) {
-  IpuValue ops[3] = {impInput(im, n, 0), impInput(im, n, 1),
-                     impInput(im, n, 2)};
-  return ops[0] && ops[1] && ops[2] &&
-         impBuild(im, n, "hl.where", 3, ops, 0, NULL, NULL, 1);
-}
-
-/* Activations with f32 attributes: names[i] with ONNX default dflt[i]. */
-static bool floatAttrs(Importer *im, const IpuOnnxNode *n, const char *opName,
-                       size_t count, const char *const *names,
-                       const float *dflt) {
-  IpuAttr attrs[2];
-  for (size_t i = 0; i < count; ++i) {
-    float v;
-    if (!ipuOnnxNodeGetAttrFloat(im->model, n, names[i], dflt[i], &v))
-      return false;
-    attrs[i] = impF32(im, v);
-  }
-  IpuValue x = impInput(im, n, 0);
-  return x && impBuild(im, n, opName, 1, &x, count, names, attrs, 1);
-}
-
-static bool convElu(Importer *im, const IpuOnnxNode *n) {
-  static const char *const names[] = {"alpha"};
-  static const float dflt[] = {1.0f};
-  return floatAttrs(im, n, "hl.elu", 1, names, dflt);
-}
-
-static bool convSelu(Importer *im, const IpuOnnxNode *n) {
-  static const char *const names[] = {"alpha", "gamma"};
-  static const float dflt[] = {1.67326319217681884765625f,
-                               1.05070102214813232421875f};
-  return floatAttrs(im, n, "hl.selu", 2, names, dflt);
-}
-
-static bool convCelu(Importer *im, const IpuOnnxNode *n) {
-  static const char *const names[] = {"alpha"};
-  static const float dflt[] = {1.0f};
-  return floatAttrs(im, n, "hl.celu", 1, names, dflt);
-}
-
-static bool convThresholdedRelu(Importer *im, const IpuOnnxNode *n) {
-  static const char *const names[] = {"alpha"};
-  static const float dflt[] = {1.0f};
-  return floatAttrs(im, n, "hl.thresholded_relu", 1, names, dflt);
 }
 
 /* LogSoftmax and Hardmax: along one axis from opset 13; before, on the
@@ -424,32 +335,7 @@ static bool convInstanceNormalization(Importer *im, const IpuOnnxNode *n) {
          impBuild(im, n, "hl.instance_norm", 3, ops, 1, names, attrs, 1);
 }
 
-const ImpConverter impMoreConverters[] = {
-    {"Equal", convEqual},
-    {"Less", convLess},
-    {"LessOrEqual", convLessOrEqual},
-    {"Greater", convGreater},
-    {"GreaterOrEqual", convGreaterOrEqual},
-    {"Not", convNot},
-    {"And", convAnd},
-    {"Or", convOr},
-    {"Xor", convXor},
-    {"Where", convWhere},
-    {"Reciprocal", convReciprocal},
-    {"Floor", convFloor},
-    {"Ceil", convCeil},
-    {"Round", convRound},
-    {"Sign", convSign},
-    {"Erf", convErf},
-    {"Sin", convSin},
-    {"Cos", convCos},
-    {"Softplus", convSoftplus},
-    {"Softsign", convSoftsign},
-    {"Elu", convElu},
-    {"Selu", convSelu},
-    {"Celu", convCelu},
-    {"ThresholdedRelu", convThresholdedRelu},
-    {"PRelu", convPRelu},
+const ImpConverter impAxisConverters[] = {
     {"LogSoftmax", convLogSoftmax},
     {"Hardmax", convHardmax},
     {"ArgMax", convArgMax},
