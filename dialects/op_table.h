@@ -17,7 +17,8 @@
  *                                        ATTRC: suffix of IPU_ATTRC_*,
  *                                        PRESENCE: REQUIRED or OPTIONAL,
  *                                        default: textual form or NULL
- *   TRAITS(IPU_TRAIT_A | IPU_TRAIT_B)    optional
+ *   TRAITS(IPU_TRAIT_A | IPU_TRAIT_B)    optional; OP_TABLE_EXTRA_TRAITS,
+ *                                        if defined, is ORed into each
  *   REGIONS(n) SUCCESSORS(n) PARENT("op")   optional; default 0, 0, none
  *   VERIFY(fn) INFER(fn) FOLD(fn) CANONICALIZE(fn)   optional hooks
  *   END(id)                              closes the op
@@ -91,7 +92,10 @@
 #define OP(id, opName, opSummary) \
   static const IpuOpDef id##Def = {.name = opName, .summary = opSummary,
 #define DESCRIPTION(text) .description = text,
-#define TRAITS(traitBits) .traits = (traitBits),
+#ifndef OP_TABLE_EXTRA_TRAITS
+#define OP_TABLE_EXTRA_TRAITS 0
+#endif
+#define TRAITS(traitBits) .traits = (traitBits) | (OP_TABLE_EXTRA_TRAITS),
 #define REGIONS(n) .numRegions = (n),
 #define SUCCESSORS(n) .numSuccessors = (n),
 #define PARENT(parentName) .parent = parentName,

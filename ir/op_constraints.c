@@ -83,6 +83,7 @@ static const struct {
     {IPU_TRAIT_CONSTANT_LIKE, "ConstantLike"},
     {IPU_TRAIT_RETURN_LIKE, "ReturnLike"},
     {IPU_TRAIT_SAME_OPERANDS_ELEMENT_TYPE, "SameOperandsElementType"},
+    {IPU_TRAIT_COMPATIBLE_RESULT_TYPES, "CompatibleResultTypes"},
 };
 
 void ipuTraitsRender(uint32_t traits, IpuStringCallback cb, void *userData) {

@@ -427,6 +427,15 @@ static void appendTypeList(IpuIrStrBuf *sb, const IpuType *types, intptr_t n) {
   }
 }
 
+/* TOSA's isCompatibleReturnTypes: the same type, or tensors of one element
+ * type and encoding whose shapes could be the same at run time. */
+static bool typesCompatible(IpuType a, IpuType b) {
+  return a == b ||
+         (ipuTypeIsTensor(a) && ipuTypeIsTensor(b) &&
+          ipuShapedTypeGetElementType(a) == ipuShapedTypeGetElementType(b) &&
+          encodingOf(a) == encodingOf(b) && compatibleShapes(a, b));
+}
+
 static bool verifyInferredTypes(IpuOp *op, const IpuOpDef *def) {
   IpuContext *ctx = ipuOpGetContext(op);
   intptr_t nOperands = op->numOperands, nResults = op->numResults;
@@ -450,8 +459,10 @@ static bool verifyInferredTypes(IpuOp *op, const IpuOpDef *def) {
     ok = false;
     goto done;
   }
+  bool compatible = def->traits & IPU_TRAIT_COMPATIBLE_RESULT_TYPES;
   for (intptr_t i = 0; i < nResults && ok; ++i)
-    ok = inferred[i] == actual[i];
+    ok = compatible ? typesCompatible(inferred[i], actual[i])
+                    : inferred[i] == actual[i];
   if (!ok) {
     IpuIrStrBuf a, b;
     ipuIrStrBufInit(&a, ctx);

@@ -64,6 +64,10 @@ static IpuOp *hlMaterializeConstant(IpuBuilder *b, IpuAttr value,
   return ipuBuilderCreate(b, &st);
 }
 
+/* Every hl op (each has a TRAITS row): result shapes may be left dynamic
+ * where the operands fix them, as after importing a model with dynamic
+ * dimensions; hl-infer-shapes makes them static. */
+#define OP_TABLE_EXTRA_TRAITS IPU_TRAIT_COMPATIBLE_RESULT_TYPES
 #define OP_TABLE_FILE "hl/hl_ops.def"
 #include "op_table.h"
 

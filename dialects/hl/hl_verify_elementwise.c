@@ -26,6 +26,18 @@ static IpuLogicalResult unaryShape(HlCheck *c, IpuType *results) {
   return unaryCommon(c, results, false);
 }
 
+/* hl.identity also casts between compatible types (tensor.cast's role,
+ * e.g. where hl-infer-shapes refined a value that meets a type that
+ * stayed); the SameOperandsAndResultType trait checks the compatibility. */
+static IpuLogicalResult identityShape(HlCheck *c, IpuType *results) {
+  HlTensor t;
+  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
+      ipuFailed(hlTensorOperand(c, 0, &t)))
+    return IPU_FAILURE;
+  results[0] = t.type;
+  return IPU_SUCCESS;
+}
+
 static IpuLogicalResult floatUnaryShape(HlCheck *c, IpuType *results) {
   return unaryCommon(c, results, true);
 }
@@ -77,7 +89,7 @@ static IpuLogicalResult softmaxShape(HlCheck *c, IpuType *results) {
                          &normalized);
 }
 
-HL_DEFINE_HOOKS(Identity, "hl.identity", unaryShape, 1)
+HL_DEFINE_HOOKS(Identity, "hl.identity", identityShape, 1)
 HL_DEFINE_HOOKS(Neg, "hl.neg", unaryShape, 1)
 HL_DEFINE_HOOKS(Abs, "hl.abs", unaryShape, 1)
 HL_DEFINE_HOOKS(Relu, "hl.relu", unaryShape, 1)

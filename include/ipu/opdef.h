@@ -30,6 +30,12 @@ enum {
    * it, else a function type; both parse. For ops whose types may differ
    * (broadcasting) but usually do not. */
   IPU_TRAIT_SAME_TYPE_SHORTHAND = 1u << 13,
+  /* Declared result types need only be compatible with the inferred ones
+   * (as TOSA's ops, whose isCompatibleReturnTypes uses
+   * verifyCompatibleShapes): same element type, either one unranked or the
+   * same rank with each extent equal or dynamic in either. Shapes may so be
+   * left dynamic and made static later (hl-infer-shapes). */
+  IPU_TRAIT_COMPATIBLE_RESULT_TYPES = 1u << 14,
 };
 
 /* What an attribute of an op must be. */

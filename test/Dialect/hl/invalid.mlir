@@ -162,8 +162,8 @@ func.func @f(%a: tensor<2x3xi8>) {
 // -----
 
 func.func @f(%a: tensor<2xf32>) {
-  // expected-error @+1 {{'hl.identity' op failed to verify that all of {input, output} have same type}}
-  %0 = "hl.identity"(%a) : (tensor<2xf32>) -> tensor<?xf32>
+  // expected-error @+1 {{'hl.identity' op requires the same type for all operands and results}}
+  %0 = "hl.identity"(%a) : (tensor<2xf32>) -> tensor<3xf32>
   return
 }
 
@@ -236,18 +236,18 @@ func.func @f(%a: tensor<2xf32>) {
 // -----
 
 func.func @f(%a: tensor<4xi8>) {
-  // expected-error @+2 {{'hl.mul' op inferred type(s) 'tensor<4xi8>' are incompatible with return type(s) of operation 'tensor<?xi8>'}}
+  // expected-error @+2 {{'hl.mul' op inferred type(s) 'tensor<4xi8>' are incompatible with return type(s) of operation 'tensor<5xi8>'}}
   // expected-error @+1 {{'hl.mul' op failed to infer returned types}}
-  %0 = "hl.mul"(%a, %a) : (tensor<4xi8>, tensor<4xi8>) -> tensor<?xi8>
+  %0 = "hl.mul"(%a, %a) : (tensor<4xi8>, tensor<4xi8>) -> tensor<5xi8>
   return
 }
 
 // -----
 
 func.func @f(%a: tensor<?x3xf32>, %b: tensor<1x3xf32>) {
-  // expected-error @+2 {{'hl.max' op inferred type(s) 'tensor<?x3xf32>' are incompatible with return type(s) of operation 'tensor<2x3xf32>'}}
+  // expected-error @+2 {{'hl.max' op inferred type(s) 'tensor<?x3xf32>' are incompatible with return type(s) of operation 'tensor<2x4xf32>'}}
   // expected-error @+1 {{'hl.max' op failed to infer returned types}}
-  %0 = hl.max %a, %b : (tensor<?x3xf32>, tensor<1x3xf32>) -> tensor<2x3xf32>
+  %0 = hl.max %a, %b : (tensor<?x3xf32>, tensor<1x3xf32>) -> tensor<2x4xf32>
   return
 }
 
