@@ -169,6 +169,47 @@ IpuLogicalResult ipuInterpTensorFromAttr(IpuContext *ctx, IpuLocation loc,
   return IPU_SUCCESS;
 }
 
+bool evalTensorViewOfAttr(IpuAttr attr, IpuTensor *out) {
+  memset(out, 0, sizeof *out);
+  IpuAttrKind kind = attr ? ipuAttrGetKind(attr) : IPU_ATTR_UNIT;
+  if (kind != IPU_ATTR_DENSE_ELEMENTS && kind != IPU_ATTR_DENSE_RESOURCE)
+    return false;
+  IpuTensor t;
+  memset(&t, 0, sizeof t);
+  if (!typeToTensorShape(ipuAttrGetType(attr), &t.dtype, &t.rank, t.shape))
+    return false;
+  const void *data;
+  size_t size;
+  if (kind == IPU_ATTR_DENSE_RESOURCE) {
+    IpuResourceBlob *blob = ipuDenseResourceAttrGetBlob(attr);
+    if (!blob || !ipuResourceHasData(blob))
+      return false;
+    data = ipuResourceGetData(blob);
+    size = ipuResourceGetSize(blob);
+  } else {
+    /* Splats hold one element and need expanding; an element storage of
+     * another size (none today: i1 takes a byte, 0 or 1, as bool does)
+     * would need converting. */
+    if (ipuDenseElementsAttrIsSplat(attr) ||
+        ipuDenseElementStorageBytes(ipuShapedTypeGetElementType(
+            ipuAttrGetType(attr))) != ipuDTypeSize(t.dtype))
+      return false;
+    data = ipuDenseElementsAttrGetRawData(attr);
+    size = ipuDenseElementsAttrGetRawSize(attr);
+  }
+  /* Empty constants keep their own one-byte buffer (data is never NULL);
+   * kernels load elements through typed pointers, so the storage must be
+   * aligned for the element type (blobs may declare alignment 1). */
+  size_t elemSize = ipuDTypeSize(t.dtype);
+  if (!data || size == 0 || (uintptr_t)data % elemSize != 0)
+    return false;
+  t.data = (void *)data;
+  if (!ipuTensorIsValid(&t) || ipuTensorByteSize(&t) != size)
+    return false;
+  *out = t;
+  return true;
+}
+
 IpuAttr ipuInterpAttrFromTensor(IpuContext *ctx, IpuLocation loc,
                                 const IpuTensor *t) {
   IpuType et = ipuInterpElementTypeOf(ctx, t->dtype);

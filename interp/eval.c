@@ -11,7 +11,10 @@ enum { MAX_CALL_DEPTH = 64 };
 typedef struct {
   IpuValue key;
   IpuTensor tensor;
-  bool owned; /* false for the caller's inputs, which are only borrowed */
+  /* false for what is only borrowed: the caller's inputs, constants read
+   * in place from their attributes, and views of either. Nothing writes
+   * into a borrowed tensor: evaluators only read their operands. */
+  bool owned;
   /* Uses not evaluated yet: an owned tensor is freed when none remain, so
    * that a network keeps only its live intermediate values. */
   intptr_t remainingUses;
@@ -231,11 +234,112 @@ static IpuLogicalResult evalOpTensors(IpuOp *op, const IpuTensor *const *ins,
   return r;
 }
 
+/* The shape hl.reshape, hl.flatten, hl.identity or hl.dropout gives its
+ * operand `x` when its kernel would succeed with exactly that: the result
+ * is then the operand's bytes under this shape. False leaves the op to its
+ * evaluator (which also words any error). */
+static bool viewShape(IpuOp *op, const IpuTensor *x, int *rank,
+                      int64_t *shape) {
+  if (isOp(op, "hl.identity") || isOp(op, "hl.dropout")) {
+    *rank = x->rank;
+    memcpy(shape, x->shape, sizeof x->shape);
+    return true;
+  }
+  int64_t total = ipuTensorNumElements(x);
+  if (isOp(op, "hl.reshape")) {
+    /* Only the resolved form the importer writes: i64 extents, no -1. */
+    IpuAttr a = ipuOpGetAttr(op, "shape");
+    if (!a || ipuAttrGetKind(a) != IPU_ATTR_DENSE_ARRAY ||
+        !ipuTypeIsInteger(ipuDenseArrayAttrGetElementType(a)) ||
+        ipuTypeGetIntOrFloatBitWidth(ipuDenseArrayAttrGetElementType(a)) !=
+            64 ||
+        ipuDenseArrayAttrGetNumElements(a) > IPU_TENSOR_MAX_RANK)
+      return false;
+    *rank = (int)ipuDenseArrayAttrGetNumElements(a);
+    const int64_t *dims = ipuDenseArrayAttrGetData(a);
+    int64_t count = 1;
+    for (int i = 0; i < *rank; ++i) {
+      if (dims[i] < 0 || __builtin_mul_overflow(count, dims[i], &count))
+        return false;
+      shape[i] = dims[i];
+    }
+    return count == total;
+  }
+  if (isOp(op, "hl.flatten")) {
+    IpuAttr a = ipuOpGetAttr(op, "axis");
+    if (a && ipuAttrGetKind(a) != IPU_ATTR_INTEGER)
+      return false;
+    int64_t axis = a ? ipuIntegerAttrGetInt(a) : 1;
+    if (axis < 0)
+      axis += x->rank;
+    if (axis < 0 || axis > x->rank)
+      return false;
+    /* A valid tensor's extents multiply without overflow. */
+    shape[0] = 1;
+    shape[1] = 1;
+    for (int i = 0; i < x->rank; ++i)
+      shape[i < axis ? 0 : 1] *= x->shape[i];
+    *rank = 2;
+    return true;
+  }
+  return false;
+}
+
+/* Binds the result of `op` without computing or copying anything when it
+ * can: an hl.constant whose attribute already holds the tensor borrows the
+ * attribute's storage; a reshape-like op borrows the storage of a borrowed
+ * operand and takes over the buffer of an owned one whose last use it is.
+ * *bound tells whether it did; the result is failure only when binding ran
+ * out of memory (reported at the op). */
+static IpuLogicalResult bindWithoutCopy(Env *env, IpuOp *op,
+                                        const IpuTensor *const *ins,
+                                        bool *bound) {
+  *bound = false;
+  if (ipuOpGetNumResults(op) != 1 || ipuOpGetNumRegions(op))
+    return IPU_SUCCESS;
+  IpuValue result = ipuOpGetResult(op, 0);
+  IpuTensor t;
+  bool owned = false;
+  if (isOp(op, "hl.constant")) {
+    if (ipuOpGetNumOperands(op) != 0 ||
+        !evalTensorViewOfAttr(ipuOpGetAttr(op, "value"), &t) ||
+        !ipuInterpTensorMatchesType(&t, ipuValueGetType(result), NULL, 0))
+      return IPU_SUCCESS;
+  } else {
+    int rank;
+    int64_t shape[IPU_TENSOR_MAX_RANK] = {0};
+    if (ipuOpGetNumOperands(op) != 1 || !ipuTensorIsValid(ins[0]) ||
+        !viewShape(op, ins[0], &rank, shape))
+      return IPU_SUCCESS;
+    Slot *operand = envFind(env, ipuOpGetOperand(op, 0));
+    if (!operand || (operand->owned && operand->remainingUses != 1))
+      return IPU_SUCCESS;
+    t = *ins[0];
+    t.rank = rank;
+    memcpy(t.shape, shape, sizeof t.shape);
+    if (!ipuInterpTensorMatchesType(&t, ipuValueGetType(result), NULL, 0))
+      return IPU_SUCCESS;
+    owned = operand->owned;
+    /* The operand has no use left after this op: its buffer moves. */
+    operand->owned = false;
+  }
+  *bound = true;
+  if (!envBind(env, result, &t, owned))
+    return ipuOpEmitError(op, "out of memory");
+  if (owned && !ipuValueHasUses(result))
+    ipuTensorFree(&envFind(env, result)->tensor);
+  return IPU_SUCCESS;
+}
+
 /* Evaluates one op of the body (not the terminator). */
 static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
                                const IpuTensor *const *ins, int depth) {
   if (isOp(op, "func.call"))
     return evalCall(env, func, op, ins, depth);
+  bool bound;
+  IpuLogicalResult shortcut = bindWithoutCopy(env, op, ins, &bound);
+  if (bound)
+    return shortcut;
   intptr_t numResults = ipuOpGetNumResults(op);
   IpuTensor outsInline[4];
   IpuTensor *outs = outsInline;
