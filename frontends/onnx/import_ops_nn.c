@@ -1,5 +1,5 @@
 /* ONNX importer: convolutions, matrix products, pooling, normalisation,
- * softmax, LSTM and the quantization ops. auto_pad becomes explicit pads. */
+ * LSTM and the quantization ops. auto_pad becomes explicit pads. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +71,6 @@ static bool readWindow(Importer *im, const IpuOnnxNode *n, IpuValue input,
   return true;
 }
 
-/* A 1-D convolution as a 2-D one of unit height: reshapes around it. */
 /* The inputs of Conv, ConvTranspose and Gemm: two required ones (data and
  * weights) and an optional third (bias, or Gemm's C). */
 static bool twoInputsAndOptionalThird(Importer *im, const IpuOnnxNode *n,
@@ -87,6 +86,7 @@ static bool twoInputsAndOptionalThird(Importer *im, const IpuOnnxNode *n,
   return true;
 }
 
+/* A 1-D convolution as a 2-D one of unit height: reshapes around it. */
 static bool conv1d(Importer *im, const IpuOnnxNode *n, IpuValue *ops,
                    size_t count) {
   intptr_t rank, wrank;
@@ -167,6 +167,9 @@ static bool convConv(Importer *im, const IpuOnnxNode *n) {
   return impBuild(im, n, "hl.conv2d", count, ops, 4, names, attrs, 1);
 }
 
+/* ConvTranspose, 2-D, or 1-D as a 2-D one of unit height (reshapes around
+ * it; the height axis takes the neutral stride, dilation, pads and output
+ * padding). */
 static bool convConvTranspose(Importer *im, const IpuOnnxNode *n) {
   IpuValue ops[3];
   size_t count;
@@ -174,52 +177,91 @@ static bool convConvTranspose(Importer *im, const IpuOnnxNode *n) {
     return false;
   intptr_t wrank, rank;
   const int64_t *wdims, *dims;
-  if (!impShape(ops[1], &wrank, &wdims) || wrank != 4 ||
-      !impShape(ops[0], &rank, &dims) || rank != 4)
-    return impError(im, n, "only 2-D transposed convolutions are supported");
-  Window w;
-  int64_t groups, outPad[2], outShape[2];
+  if (!impShape(ops[1], &wrank, &wdims) || !impShape(ops[0], &rank, &dims) ||
+      rank != wrank || (rank != 3 && rank != 4))
+    return impError(im, n, "only 1-D and 2-D transposed convolutions are "
+                    "supported");
+  size_t spatial = (size_t)rank - 2;
+  if (spatial == 1 && (!impStaticShape(ops[0]) || !impStaticShape(ops[1])))
+    return impError(im, n, "1-D transposed convolutions need static shapes");
+  /* The ONNX attributes, one value per spatial axis (pads: begins, then
+   * ends). */
+  int64_t st[2], dl[2], pd[4], op[2], groups;
+  IpuStringRef autoPad;
   const int64_t *os;
   size_t osCount;
-  if (!readInts2(im, n, "strides", 2, 1, w.strides) ||
-      !readInts2(im, n, "dilations", 2, 1, w.dilations) ||
-      !readInts2(im, n, "pads", 4, 0, w.pads) ||
-      !readInts2(im, n, "output_padding", 2, 0, outPad) ||
+  if (!readInts2(im, n, "strides", spatial, 1, st) ||
+      !readInts2(im, n, "dilations", spatial, 1, dl) ||
+      !readInts2(im, n, "pads", 2 * spatial, 0, pd) ||
+      !readInts2(im, n, "output_padding", spatial, 0, op) ||
       !ipuOnnxNodeGetAttrInt(im->model, n, "group", 1, &groups) ||
       !ipuOnnxNodeGetAttrString(im->model, n, "auto_pad", "NOTSET",
-                                &w.autoPad) ||
+                                &autoPad) ||
       !ipuOnnxNodeGetAttrInts(im->model, n, "output_shape", &os, &osCount))
     return false;
-  bool same = isAutoPad(w.autoPad, "SAME_UPPER") ||
-              isAutoPad(w.autoPad, "SAME_LOWER");
-  if (isAutoPad(w.autoPad, "VALID"))
-    memset(w.pads, 0, sizeof w.pads);
+  /* As 2-D: axis 0 is the unit height of a 1-D one. */
+  size_t first = 2 - spatial;
+  int64_t strides[2] = {1, 1}, dilations[2] = {1, 1}, pads[4] = {0, 0, 0, 0};
+  int64_t outPad[2] = {0, 0}, in[2] = {1, 1}, kernel[2] = {1, 1};
+  for (size_t a = 0; a < spatial; ++a) {
+    strides[first + a] = st[a];
+    dilations[first + a] = dl[a];
+    pads[first + a] = pd[a];
+    pads[first + a + 2] = pd[spatial + a];
+    outPad[first + a] = op[a];
+    in[first + a] = dims[2 + a];
+    kernel[first + a] = wdims[2 + a];
+  }
+  bool same = isAutoPad(autoPad, "SAME_UPPER") ||
+              isAutoPad(autoPad, "SAME_LOWER");
+  if (isAutoPad(autoPad, "VALID"))
+    memset(pads, 0, sizeof pads);
   if (osCount || same) {
-    if (osCount && osCount != 2 && osCount != 4)
-      return impError(im, n, "output_shape must give the 2 spatial sizes");
-    for (int a = 0; a < 2; ++a) {
-      if (dims[2 + a] < 0)
+    if (osCount && osCount != spatial && osCount != spatial + 2)
+      return impError(im, n, "output_shape must give the %zu spatial "
+                      "size%s", spatial, spatial == 1 ? "" : "s");
+    for (size_t a = first; a < 2; ++a) {
+      if (in[a] < 0)
         return impError(im, n, "output_shape needs static spatial sizes");
-      outShape[a] = osCount ? os[osCount - 2 + a] : dims[2 + a] * w.strides[a];
-      int64_t total = w.strides[a] * (dims[2 + a] - 1) + outPad[a] +
-                      (wdims[2 + a] - 1) * w.dilations[a] + 1 - outShape[a];
+      int64_t outShape = osCount ? os[osCount - 2 + a] : in[a] * strides[a];
+      int64_t total = strides[a] * (in[a] - 1) + outPad[a] +
+                      (kernel[a] - 1) * dilations[a] + 1 - outShape;
       if (total < 0) {
         /* A larger output_shape than the input gives: the extra rows and
          * columns are output padding at the end, as ONNX Runtime does. */
         outPad[a] -= total;
         total = 0;
       }
-      bool upper = isAutoPad(w.autoPad, "SAME_UPPER");
-      w.pads[a] = upper ? total / 2 : total - total / 2;
-      w.pads[a + 2] = total - w.pads[a];
+      bool upper = isAutoPad(autoPad, "SAME_UPPER");
+      pads[a] = upper ? total / 2 : total - total / 2;
+      pads[a + 2] = total - pads[a];
     }
+  }
+  IpuValue cops[3] = {ops[0], ops[1], count > 2 ? ops[2] : NULL};
+  if (spatial == 1) {
+    int64_t x4[4] = {dims[0], dims[1], 1, dims[2]};
+    int64_t w4[4] = {wdims[0], wdims[1], 1, wdims[2]};
+    if (!(cops[0] = impReshape(im, n, ops[0], 4, x4)) ||
+        !(cops[1] = impReshape(im, n, ops[1], 4, w4)))
+      return false;
   }
   const char *names[] = {"strides", "pads", "dilations", "groups",
                          "output_padding"};
-  IpuAttr attrs[] = {impI64s(im, 2, w.strides), impI64s(im, 4, w.pads),
-                     impI64s(im, 2, w.dilations), impI64(im, groups),
+  IpuAttr attrs[] = {impI64s(im, 2, strides), impI64s(im, 4, pads),
+                     impI64s(im, 2, dilations), impI64(im, groups),
                      impI64s(im, 2, outPad)};
-  return impBuild(im, n, "hl.conv_transpose", count, ops, 5, names, attrs, 1);
+  IpuOp *conv = impBuild(im, n, "hl.conv_transpose", count, cops, 5, names,
+                         attrs, spatial == 2);
+  if (!conv || spatial == 2)
+    return conv != NULL;
+  intptr_t orank;
+  const int64_t *odims;
+  IpuValue y = ipuOpGetResult(conv, 0);
+  if (!impShape(y, &orank, &odims) || orank != 4)
+    return false;
+  int64_t out3[3] = {odims[0], odims[1], odims[3]};
+  IpuValue r = impReshape(im, n, y, 3, out3);
+  return r && impBindValue(im, n, 0, r);
 }
 
 static bool convGemm(Importer *im, const IpuOnnxNode *n) {
@@ -358,41 +400,6 @@ static bool convBatchNormalization(Importer *im, const IpuOnnxNode *n) {
   return impBuild(im, n, "hl.batchnorm", 5, ops, 1, names, attrs, 1);
 }
 
-static bool convSoftmax(Importer *im, const IpuOnnxNode *n) {
-  IpuValue x = impInput(im, n, 0);
-  intptr_t rank;
-  const int64_t *dims;
-  if (!x)
-    return false;
-  if (!impShape(x, &rank, &dims))
-    return impError(im, n, "the input must be ranked");
-  int64_t axis;
-  if (!ipuOnnxNodeGetAttrInt(im->model, n, "axis", im->opset < 13 ? 1 : -1,
-                             &axis))
-    return false;
-  if (axis < 0)
-    axis += rank;
-  const char *names[] = {"axis"};
-  IpuAttr attrs[] = {impI64(im, axis)};
-  if (im->opset >= 13 || axis == rank - 1)
-    return impBuild(im, n, "hl.softmax", 1, &x, 1, names, attrs, 1);
-  /* Before opset 13 the input is coerced to 2-D at `axis`. */
-  if (!impStaticShape(x))
-    return impError(im, n, "softmax before opset 13 needs a static shape");
-  const char *fnames[] = {"axis"};
-  IpuAttr fattrs[] = {impI64(im, axis)};
-  IpuOp *flat = impBuild(im, n, "hl.flatten", 1, &x, 1, fnames, fattrs, 0);
-  if (!flat)
-    return false;
-  IpuValue f = ipuOpGetResult(flat, 0);
-  attrs[0] = impI64(im, 1);
-  IpuOp *sm = impBuild(im, n, "hl.softmax", 1, &f, 1, names, attrs, 0);
-  if (!sm)
-    return false;
-  IpuValue r = impReshape(im, n, ipuOpGetResult(sm, 0), (size_t)rank, dims);
-  return r && impBindValue(im, n, 0, r);
-}
-
 static bool convLSTM(Importer *im, const IpuOnnxNode *n) {
   IpuValue ops[8];
   int32_t seg[8];
@@ -499,7 +506,6 @@ const ImpConverter impNnConverters[] = {
     {"GlobalAveragePool", convGlobalAveragePool},
     {"GlobalMaxPool", convGlobalMaxPool},
     {"BatchNormalization", convBatchNormalization},
-    {"Softmax", convSoftmax},
     {"LSTM", convLSTM},
     {"QuantizeLinear", convQuantizeLinear},
     {"DequantizeLinear", convDequantizeLinear},
