@@ -36,6 +36,26 @@ extern const EvalTable evalQuantTable;
 extern const EvalTable evalLogicTable;
 extern const EvalTable evalAxisTable;
 
+/* The element-wise families name their kernel per op in tables like these
+ * (eval_ops_elementwise.c and eval_ops_logic.c); the evaluators below look
+ * `op` up in one. A unary op reads its parameters from the attributes
+ * named `alpha` and `beta` (NULL: none), ipuUnaryDefaults when absent. */
+typedef struct {
+  const char *name;
+  IpuBinaryOp kind;
+} EvalBinaryName;
+typedef struct {
+  const char *name;
+  IpuUnaryOp kind;
+  const char *alpha, *beta;
+} EvalUnaryName;
+IpuLogicalResult evalBinaryNamed(IpuOp *op, intptr_t numIns,
+                                 const IpuTensor *const *ins, IpuTensor *outs,
+                                 const EvalBinaryName *names, size_t count);
+IpuLogicalResult evalUnaryNamed(IpuOp *op, intptr_t numIns,
+                                const IpuTensor *const *ins, IpuTensor *outs,
+                                const EvalUnaryName *names, size_t count);
+
 /* An error at the op unless lo <= numIns <= hi. */
 IpuLogicalResult evalCheckArity(IpuOp *op, intptr_t numIns, intptr_t lo,
                                 intptr_t hi);
@@ -60,5 +80,12 @@ bool evalAttrString(IpuOp *op, const char *name, const char *dflt, char *out,
                     size_t outSize);
 /* The element type of result i as a dtype (error if unsupported). */
 bool evalResultDType(IpuOp *op, intptr_t i, IpuDType *out);
+
+/* A dense or dense_resource elements attribute read in place (interp/
+ * attr_tensor.c): true when its bytes already are the tensor (not a splat,
+ * not empty, aligned for the element type); *out then points into the
+ * attribute's storage, which nobody may write or free. False, silently,
+ * when the tensor must be built by ipuInterpTensorFromAttr instead. */
+bool evalTensorViewOfAttr(IpuAttr attr, IpuTensor *out);
 
 #endif

@@ -1,10 +1,7 @@
-/* Evaluators of the further hl ops with structure: log_softmax, hardmax,
- * argmax/argmin, gather, expand, tile, layer and instance
+/* Evaluators of the hl ops that work along axes: softmax, log_softmax,
+ * hardmax, argmax/argmin, gather, tile, layer and instance
  * normalisation. */
-#include <string.h>
-
 #include "eval.h"
-#include "kernels/kernels.h"
 
 static IpuLogicalResult evalSoftmaxKind(IpuOp *op, intptr_t numIns,
                                         const IpuTensor *const *ins,
@@ -13,8 +10,9 @@ static IpuLogicalResult evalSoftmaxKind(IpuOp *op, intptr_t numIns,
   if (ipuFailed(evalCheckArity(op, numIns, 1, 1)) ||
       !evalAttrI64(op, "axis", -1, &axis))
     return IPU_FAILURE;
-  IpuSoftmaxKind kind = ipuOpIsA(op, "hl.hardmax") ? IPU_HARDMAX
-                                                   : IPU_LOG_SOFTMAX;
+  IpuSoftmaxKind kind = ipuOpIsA(op, "hl.softmax")   ? IPU_SOFTMAX
+                        : ipuOpIsA(op, "hl.hardmax") ? IPU_HARDMAX
+                                                     : IPU_LOG_SOFTMAX;
   IpuKernelError err;
   return evalDone(op, ipuKernelSoftmax(kind, axis, false, ins[0], &outs[0],
                                        &err),
@@ -48,19 +46,6 @@ static IpuLogicalResult evalGather(IpuOp *op, intptr_t numIns,
     return IPU_FAILURE;
   IpuKernelError err;
   return evalDone(op, ipuKernelGather(ins[0], ins[1], axis, &outs[0], &err),
-                  &err);
-}
-
-static IpuLogicalResult evalExpand(IpuOp *op, intptr_t numIns,
-                                   const IpuTensor *const *ins,
-                                   IpuTensor *outs) {
-  int64_t shape[IPU_TENSOR_MAX_RANK];
-  int n;
-  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)) ||
-      !evalAttrI64Array(op, "shape", shape, IPU_TENSOR_MAX_RANK, &n))
-    return IPU_FAILURE;
-  IpuKernelError err;
-  return evalDone(op, ipuKernelExpand(ins[0], n, shape, &outs[0], &err),
                   &err);
 }
 
@@ -110,9 +95,9 @@ static IpuLogicalResult evalInstanceNorm(IpuOp *op, intptr_t numIns,
 }
 
 static const EvalEntry entries[] = {
-    {"hl.log_softmax", evalSoftmaxKind}, {"hl.hardmax", evalSoftmaxKind},
-    {"hl.argmax", evalArg},              {"hl.argmin", evalArg},
-    {"hl.gather", evalGather},           {"hl.expand", evalExpand},
+    {"hl.softmax", evalSoftmaxKind},     {"hl.log_softmax", evalSoftmaxKind},
+    {"hl.hardmax", evalSoftmaxKind},     {"hl.argmax", evalArg},
+    {"hl.argmin", evalArg},              {"hl.gather", evalGather},
     {"hl.tile", evalTile},               {"hl.layer_norm", evalLayerNorm},
     {"hl.instance_norm", evalInstanceNorm},
 };

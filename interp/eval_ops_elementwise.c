@@ -1,6 +1,6 @@
 /* Evaluators of the hl element-wise family: identity, casts, broadcasting
- * binary ops, activations and softmax. */
-#include <math.h>
+ * binary ops and activations, and the table-driven binary and unary
+ * evaluators that eval_ops_logic.c shares. */
 #include <string.h>
 
 #include "eval.h"
@@ -25,12 +25,45 @@ static IpuLogicalResult evalCast(IpuOp *op, intptr_t numIns,
   return evalDone(op, ipuKernelCast(ins[0], to, &outs[0], &err), &err);
 }
 
-typedef struct {
-  const char *name;
-  IpuBinaryOp op;
-} BinaryName;
+IpuLogicalResult evalBinaryNamed(IpuOp *op, intptr_t numIns,
+                                 const IpuTensor *const *ins, IpuTensor *outs,
+                                 const EvalBinaryName *names, size_t count) {
+  if (ipuFailed(evalCheckArity(op, numIns, 2, 2)))
+    return IPU_FAILURE;
+  const char *name = ipuIdentCStr(ipuOpGetName(op));
+  for (size_t i = 0; i < count; ++i) {
+    if (strcmp(names[i].name, name))
+      continue;
+    IpuKernelError err;
+    return evalDone(op, ipuKernelBinary(names[i].kind, ins[0], ins[1],
+                                        &outs[0], &err),
+                    &err);
+  }
+  return ipuOpEmitError(op, "not a binary op");
+}
 
-static const BinaryName binaryOps[] = {
+IpuLogicalResult evalUnaryNamed(IpuOp *op, intptr_t numIns,
+                                const IpuTensor *const *ins, IpuTensor *outs,
+                                const EvalUnaryName *names, size_t count) {
+  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)))
+    return IPU_FAILURE;
+  const char *name = ipuIdentCStr(ipuOpGetName(op));
+  for (size_t i = 0; i < count; ++i) {
+    const EvalUnaryName *u = &names[i];
+    if (strcmp(u->name, name))
+      continue;
+    IpuUnaryParams p = ipuUnaryDefaults(u->kind);
+    if ((u->alpha && !evalAttrF64(op, u->alpha, p.alpha, &p.alpha)) ||
+        (u->beta && !evalAttrF64(op, u->beta, p.beta, &p.beta)))
+      return IPU_FAILURE;
+    IpuKernelError err;
+    return evalDone(op, ipuKernelUnary(u->kind, &p, ins[0], &outs[0], &err),
+                    &err);
+  }
+  return ipuOpEmitError(op, "not a unary op");
+}
+
+static const EvalBinaryName binaryOps[] = {
     {"hl.add", IPU_BINARY_ADD}, {"hl.sub", IPU_BINARY_SUB},
     {"hl.mul", IPU_BINARY_MUL}, {"hl.div", IPU_BINARY_DIV},
     {"hl.max", IPU_BINARY_MAX}, {"hl.min", IPU_BINARY_MIN},
@@ -40,79 +73,30 @@ static const BinaryName binaryOps[] = {
 static IpuLogicalResult evalBinary(IpuOp *op, intptr_t numIns,
                                    const IpuTensor *const *ins,
                                    IpuTensor *outs) {
-  if (ipuFailed(evalCheckArity(op, numIns, 2, 2)))
-    return IPU_FAILURE;
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (size_t i = 0; i < sizeof binaryOps / sizeof *binaryOps; ++i) {
-    if (strcmp(binaryOps[i].name, name))
-      continue;
-    IpuKernelError err;
-    return evalDone(op, ipuKernelBinary(binaryOps[i].op, ins[0], ins[1],
-                                    &outs[0], &err),
-                &err);
-  }
-  return ipuOpEmitError(op, "not a binary op");
+  return evalBinaryNamed(op, numIns, ins, outs, binaryOps,
+                         sizeof binaryOps / sizeof *binaryOps);
 }
 
-typedef struct {
-  const char *name;
-  IpuUnaryOp op;
-} UnaryName;
-
-static const UnaryName unaryOps[] = {
-    {"hl.neg", IPU_UNARY_NEG},
-    {"hl.abs", IPU_UNARY_ABS},
-    {"hl.sqrt", IPU_UNARY_SQRT},
-    {"hl.exp", IPU_UNARY_EXP},
-    {"hl.log", IPU_UNARY_LOG},
-    {"hl.relu", IPU_UNARY_RELU},
-    {"hl.leaky_relu", IPU_UNARY_LEAKY_RELU},
-    {"hl.clip", IPU_UNARY_CLIP},
-    {"hl.sigmoid", IPU_UNARY_SIGMOID},
-    {"hl.tanh", IPU_UNARY_TANH},
-    {"hl.hard_sigmoid", IPU_UNARY_HARD_SIGMOID},
-    {"hl.hard_swish", IPU_UNARY_HARD_SWISH},
+static const EvalUnaryName unaryOps[] = {
+    {"hl.neg", IPU_UNARY_NEG, NULL, NULL},
+    {"hl.abs", IPU_UNARY_ABS, NULL, NULL},
+    {"hl.sqrt", IPU_UNARY_SQRT, NULL, NULL},
+    {"hl.exp", IPU_UNARY_EXP, NULL, NULL},
+    {"hl.log", IPU_UNARY_LOG, NULL, NULL},
+    {"hl.relu", IPU_UNARY_RELU, NULL, NULL},
+    {"hl.leaky_relu", IPU_UNARY_LEAKY_RELU, "alpha", NULL},
+    {"hl.clip", IPU_UNARY_CLIP, "min", "max"},
+    {"hl.sigmoid", IPU_UNARY_SIGMOID, NULL, NULL},
+    {"hl.tanh", IPU_UNARY_TANH, NULL, NULL},
+    {"hl.hard_sigmoid", IPU_UNARY_HARD_SIGMOID, "alpha", "beta"},
+    {"hl.hard_swish", IPU_UNARY_HARD_SWISH, NULL, NULL},
 };
 
 static IpuLogicalResult evalUnary(IpuOp *op, intptr_t numIns,
                                   const IpuTensor *const *ins,
                                   IpuTensor *outs) {
-  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)))
-    return IPU_FAILURE;
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (size_t i = 0; i < sizeof unaryOps / sizeof *unaryOps; ++i) {
-    if (strcmp(unaryOps[i].name, name))
-      continue;
-    IpuUnaryOp kind = unaryOps[i].op;
-    IpuUnaryParams p = ipuUnaryDefaults(kind);
-    bool ok = true;
-    if (kind == IPU_UNARY_CLIP)
-      ok = evalAttrF64(op, "min", -INFINITY, &p.alpha) &&
-           evalAttrF64(op, "max", INFINITY, &p.beta);
-    else if (kind == IPU_UNARY_LEAKY_RELU)
-      ok = evalAttrF64(op, "alpha", 0.01, &p.alpha);
-    else if (kind == IPU_UNARY_HARD_SIGMOID)
-      ok = evalAttrF64(op, "alpha", 0.2, &p.alpha) &&
-           evalAttrF64(op, "beta", 0.5, &p.beta);
-    if (!ok)
-      return IPU_FAILURE;
-    IpuKernelError err;
-    return evalDone(op, ipuKernelUnary(kind, &p, ins[0], &outs[0], &err), &err);
-  }
-  return ipuOpEmitError(op, "not a unary op");
-}
-
-static IpuLogicalResult evalSoftmax(IpuOp *op, intptr_t numIns,
-                                    const IpuTensor *const *ins,
-                                    IpuTensor *outs) {
-  int64_t axis;
-  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)) ||
-      !evalAttrI64(op, "axis", -1, &axis))
-    return IPU_FAILURE;
-  IpuKernelError err;
-  return evalDone(op, ipuKernelSoftmax(IPU_SOFTMAX, axis, false, ins[0],
-                                   &outs[0], &err),
-              &err);
+  return evalUnaryNamed(op, numIns, ins, outs, unaryOps,
+                        sizeof unaryOps / sizeof *unaryOps);
 }
 
 static const EvalEntry entries[] = {
@@ -127,7 +111,6 @@ static const EvalEntry entries[] = {
     {"hl.leaky_relu", evalUnary},     {"hl.clip", evalUnary},
     {"hl.sigmoid", evalUnary},        {"hl.tanh", evalUnary},
     {"hl.hard_sigmoid", evalUnary},   {"hl.hard_swish", evalUnary},
-    {"hl.softmax", evalSoftmax},
 };
 
 const EvalTable evalElementwiseTable = {entries,

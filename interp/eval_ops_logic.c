@@ -1,16 +1,9 @@
 /* Evaluators of the hl comparisons, boolean logic, hl.where and the
  * further element-wise math (float functions, parametric activations,
  * sign, prelu). */
-#include <string.h>
-
 #include "eval.h"
 
-typedef struct {
-  const char *name;
-  IpuBinaryOp op;
-} BinaryName;
-
-static const BinaryName binaryOps[] = {
+static const EvalBinaryName binaryOps[] = {
     {"hl.equal", IPU_BINARY_EQUAL},
     {"hl.less", IPU_BINARY_LESS},
     {"hl.less_equal", IPU_BINARY_LESS_OR_EQUAL},
@@ -25,18 +18,8 @@ static const BinaryName binaryOps[] = {
 static IpuLogicalResult evalBinary(IpuOp *op, intptr_t numIns,
                                    const IpuTensor *const *ins,
                                    IpuTensor *outs) {
-  if (ipuFailed(evalCheckArity(op, numIns, 2, 2)))
-    return IPU_FAILURE;
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (size_t i = 0; i < sizeof binaryOps / sizeof *binaryOps; ++i) {
-    if (strcmp(binaryOps[i].name, name))
-      continue;
-    IpuKernelError err;
-    return evalDone(op, ipuKernelBinary(binaryOps[i].op, ins[0], ins[1],
-                                        &outs[0], &err),
-                    &err);
-  }
-  return ipuOpEmitError(op, "not a binary op");
+  return evalBinaryNamed(op, numIns, ins, outs, binaryOps,
+                         sizeof binaryOps / sizeof *binaryOps);
 }
 
 static IpuLogicalResult evalWhere(IpuOp *op, intptr_t numIns,
@@ -49,14 +32,7 @@ static IpuLogicalResult evalWhere(IpuOp *op, intptr_t numIns,
                   &err);
 }
 
-typedef struct {
-  const char *name;
-  IpuUnaryOp op;
-  /* The attributes read into alpha and beta (NULL: none). */
-  const char *alpha, *beta;
-} UnaryName;
-
-static const UnaryName unaryOps[] = {
+static const EvalUnaryName unaryOps[] = {
     {"hl.not", IPU_UNARY_NOT, NULL, NULL},
     {"hl.reciprocal", IPU_UNARY_RECIPROCAL, NULL, NULL},
     {"hl.floor", IPU_UNARY_FLOOR, NULL, NULL},
@@ -77,22 +53,8 @@ static const UnaryName unaryOps[] = {
 static IpuLogicalResult evalUnary(IpuOp *op, intptr_t numIns,
                                   const IpuTensor *const *ins,
                                   IpuTensor *outs) {
-  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)))
-    return IPU_FAILURE;
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (size_t i = 0; i < sizeof unaryOps / sizeof *unaryOps; ++i) {
-    const UnaryName *u = &unaryOps[i];
-    if (strcmp(u->name, name))
-      continue;
-    IpuUnaryParams p = ipuUnaryDefaults(u->op);
-    if ((u->alpha && !evalAttrF64(op, u->alpha, p.alpha, &p.alpha)) ||
-        (u->beta && !evalAttrF64(op, u->beta, p.beta, &p.beta)))
-      return IPU_FAILURE;
-    IpuKernelError err;
-    return evalDone(op, ipuKernelUnary(u->op, &p, ins[0], &outs[0], &err),
-                    &err);
-  }
-  return ipuOpEmitError(op, "not a unary op");
+  return evalUnaryNamed(op, numIns, ins, outs, unaryOps,
+                        sizeof unaryOps / sizeof *unaryOps);
 }
 
 static const EvalEntry entries[] = {

@@ -1,11 +1,12 @@
-/* Evaluators of the hl shape and data-movement family: reshape, flatten,
- * transpose, concat, slice, pad, resize and the reductions. */
+/* Evaluators of the hl shape and data-movement family: reshape, expand,
+ * flatten, transpose, concat, slice, pad, resize and the reductions. */
 #include <string.h>
 
 #include "eval.h"
 
-/* hl.reshape's shape is fully resolved at import: a 0 is a zero extent. */
-static IpuLogicalResult evalReshape(IpuOp *op, intptr_t numIns,
+/* hl.reshape and hl.expand (which broadcasts) to their `shape`; hl.reshape's
+ * is fully resolved at import: a 0 is a zero extent. */
+static IpuLogicalResult evalToShape(IpuOp *op, intptr_t numIns,
                                     const IpuTensor *const *ins,
                                     IpuTensor *outs) {
   int64_t shape[IPU_TENSOR_MAX_RANK];
@@ -14,9 +15,10 @@ static IpuLogicalResult evalReshape(IpuOp *op, intptr_t numIns,
       !evalAttrI64Array(op, "shape", shape, IPU_TENSOR_MAX_RANK, &n))
     return IPU_FAILURE;
   IpuKernelError err;
-  return evalDone(op, ipuKernelReshape(ins[0], n, shape, true, &outs[0],
-                                       &err),
-                  &err);
+  bool ok = ipuOpIsA(op, "hl.expand")
+                ? ipuKernelExpand(ins[0], n, shape, &outs[0], &err)
+                : ipuKernelReshape(ins[0], n, shape, true, &outs[0], &err);
+  return evalDone(op, ok, &err);
 }
 
 static IpuLogicalResult evalFlatten(IpuOp *op, intptr_t numIns,
@@ -214,10 +216,11 @@ static IpuLogicalResult evalReduce(IpuOp *op, intptr_t numIns,
 }
 
 static const EvalEntry entries[] = {
-    {"hl.reshape", evalReshape},       {"hl.flatten", evalFlatten},
-    {"hl.transpose", evalTranspose},   {"hl.concat", evalConcat},
-    {"hl.slice", evalSlice},           {"hl.pad", evalPad},
-    {"hl.resize", evalResize},         {"hl.reduce_mean", evalReduce},
+    {"hl.reshape", evalToShape},       {"hl.expand", evalToShape},
+    {"hl.flatten", evalFlatten},       {"hl.transpose", evalTranspose},
+    {"hl.concat", evalConcat},         {"hl.slice", evalSlice},
+    {"hl.pad", evalPad},               {"hl.resize", evalResize},
+    {"hl.reduce_mean", evalReduce},
     {"hl.reduce_sum", evalReduce},     {"hl.reduce_max", evalReduce},
     {"hl.reduce_min", evalReduce},     {"hl.reduce_prod", evalReduce},
     {"hl.reduce_l1", evalReduce},      {"hl.reduce_l2", evalReduce},

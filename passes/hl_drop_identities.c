@@ -164,10 +164,7 @@ static IpuLogicalResult runDropIdentities(IpuOp *op, IpuPassRun *run) {
     ipuPassRunAddStatistic(run, dropStatistics[k].name, st.count[k]);
     total += st.count[k];
   }
-  ipuPassRunAddStatistic(run, "num-removed", total);
-  if (!total)
-    ipuPassRunMarkAllPreserved(run);
-  return IPU_SUCCESS;
+  return ipuPassFinishRewrites(run, "num-removed", total, false);
 }
 
 const IpuPassDef ipuHlDropIdentitiesPass = {

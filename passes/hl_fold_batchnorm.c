@@ -297,16 +297,8 @@ static IpuLogicalResult runFoldBatchNorm(IpuOp *op, IpuPassRun *run) {
   st.ctx = ipuPassRunGetContext(run);
   ipuPtrMapInit(&st.oldConstants, st.ctx);
   ipuOpWalk(op, IPU_WALK_POST_ORDER, foldOp, &st);
-  for (size_t i = 0; i < st.oldConstants.capacity; ++i)
-    if (st.oldConstants.slots[i].key)
-      ipuPassEraseIfDeadConstant((IpuOp *)st.oldConstants.slots[i].key);
-  ipuPtrMapDestroy(&st.oldConstants);
-  ipuPassRunAddStatistic(run, "num-folded", st.folded);
-  if (st.failed)
-    return IPU_FAILURE;
-  if (!st.folded)
-    ipuPassRunMarkAllPreserved(run);
-  return IPU_SUCCESS;
+  ipuPassEraseDeadConstantsIn(&st.oldConstants);
+  return ipuPassFinishRewrites(run, "num-folded", st.folded, st.failed);
 }
 
 static const IpuPassStatisticDef foldStatistics[] = {

@@ -230,18 +230,8 @@ static IpuLogicalResult runFoldConstants(IpuOp *op, IpuPassRun *run) {
     foldOne(&st, list.ops[i]);
   ipuFree(ctx, list.ops);
   /* Constants that fed folded ops go when nothing else uses them. */
-  for (size_t i = 0; i < st.inputs.capacity; ++i) {
-    IpuOp *c = (IpuOp *)st.inputs.slots[i].key;
-    if (c)
-      ipuPassEraseIfDeadConstant(c);
-  }
-  ipuPtrMapDestroy(&st.inputs);
-  ipuPassRunAddStatistic(run, "num-folded", st.folded);
-  if (st.failed)
-    return IPU_FAILURE;
-  if (!st.folded)
-    ipuPassRunMarkAllPreserved(run);
-  return IPU_SUCCESS;
+  ipuPassEraseDeadConstantsIn(&st.inputs);
+  return ipuPassFinishRewrites(run, "num-folded", st.folded, st.failed);
 }
 
 static const IpuPassOptionDef foldOptions[] = {

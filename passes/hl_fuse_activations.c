@@ -114,10 +114,7 @@ static IpuWalkResult fuseOp(IpuOp *op, void *userData) {
 static IpuLogicalResult runFuseActivations(IpuOp *op, IpuPassRun *run) {
   FuseState st = {ipuPassRunGetContext(run), 0};
   ipuOpWalk(op, IPU_WALK_POST_ORDER, fuseOp, &st);
-  ipuPassRunAddStatistic(run, "num-fused", st.fused);
-  if (!st.fused)
-    ipuPassRunMarkAllPreserved(run);
-  return IPU_SUCCESS;
+  return ipuPassFinishRewrites(run, "num-fused", st.fused, false);
 }
 
 static const IpuPassStatisticDef fuseStatistics[] = {

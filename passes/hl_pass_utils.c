@@ -41,6 +41,23 @@ void ipuPassEraseIfDeadConstant(IpuOp *op) {
     ipuOpDestroy(op);
 }
 
+void ipuPassEraseDeadConstantsIn(IpuPtrMap *constants) {
+  for (size_t i = 0; i < constants->capacity; ++i)
+    if (constants->slots[i].key)
+      ipuPassEraseIfDeadConstant((IpuOp *)constants->slots[i].key);
+  ipuPtrMapDestroy(constants);
+}
+
+IpuLogicalResult ipuPassFinishRewrites(IpuPassRun *run, const char *statistic,
+                                       int64_t changed, bool failed) {
+  ipuPassRunAddStatistic(run, statistic, changed);
+  if (failed)
+    return IPU_FAILURE;
+  if (!changed)
+    ipuPassRunMarkAllPreserved(run);
+  return IPU_SUCCESS;
+}
+
 /* A new blob named after `hint` (letters, digits and '_' kept, others
  * made '_'), with a numeric suffix when the name is taken. */
 static IpuResourceBlob *newBlob(IpuContext *ctx, const char *hint,

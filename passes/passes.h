@@ -46,6 +46,14 @@ bool ipuPassConstantIsReadable(IpuAttr value);
 IpuOp *ipuPassMatchHlConstant(IpuValue v, IpuAttr *value);
 /* Destroys `op` if it is an hl.constant left without uses. */
 void ipuPassEraseIfDeadConstant(IpuOp *op);
+/* Erases the hl.constant ops among the keys of `constants` (what rewritten
+ * ops used to read) that are left without uses, then destroys the map. */
+void ipuPassEraseDeadConstantsIn(IpuPtrMap *constants);
+/* How an hl graph pass that made `changed` rewrites ends: the count as
+ * the statistic `statistic`, failure when `failed`, else success with
+ * every analysis preserved when nothing changed. */
+IpuLogicalResult ipuPassFinishRewrites(IpuPassRun *run, const char *statistic,
+                                       int64_t changed, bool failed);
 /* Builds an hl.constant of `type` (a static ranked tensor) from `size`
  * bytes of raw element storage, inserted by `b`: dense<...> up to the
  * threshold, above it a dense_resource blob named after `nameHint`

@@ -171,6 +171,27 @@ static IpuOp *findFunc(IpuOp *module, const char *name) {
   return name ? NULL : first;
 }
 
+/* Whether the dictionary at `index` of func's array attribute `attrName`
+ * (arg_attrs, res_attrs) holds the string NAME (an ONNX value name). */
+static bool attrDictHasString(IpuOp *func, const char *attrName,
+                              intptr_t index, const char *name) {
+  IpuAttr dicts = ipuOpGetAttr(func, attrName);
+  if (!dicts || ipuAttrGetKind(dicts) != IPU_ATTR_ARRAY ||
+      index >= ipuArrayAttrGetNumElements(dicts))
+    return false;
+  IpuAttr dict = ipuArrayAttrGetElement(dicts, index);
+  if (ipuAttrGetKind(dict) != IPU_ATTR_DICTIONARY)
+    return false;
+  IpuStringRef want = ipuStringRefFromCString(name);
+  for (intptr_t i = 0; i < ipuDictionaryAttrGetNumEntries(dict); ++i) {
+    IpuAttr v = ipuDictionaryAttrGetEntry(dict, i).value;
+    if (ipuAttrGetKind(v) == IPU_ATTR_STRING &&
+        ipuStringRefEqual(ipuStringAttrGetValue(v), want))
+      return true;
+  }
+  return false;
+}
+
 /* Whether NAME designates position `index`: "%argN", "argN", "N", or a
  * string in the argument's attribute dictionary or name location. */
 static bool matchesArg(const char *name, IpuOp *func, intptr_t index) {
@@ -185,19 +206,9 @@ static bool matchesArg(const char *name, IpuOp *func, intptr_t index) {
     if (!*end && digits[0] >= '0' && digits[0] <= '9')
       return v == index;
   }
+  if (attrDictHasString(func, "arg_attrs", index, name))
+    return true;
   IpuStringRef want = ipuStringRefFromCString(name);
-  IpuAttr argAttrs = ipuOpGetAttr(func, "arg_attrs");
-  if (argAttrs && ipuAttrGetKind(argAttrs) == IPU_ATTR_ARRAY &&
-      index < ipuArrayAttrGetNumElements(argAttrs)) {
-    IpuAttr dict = ipuArrayAttrGetElement(argAttrs, index);
-    if (ipuAttrGetKind(dict) == IPU_ATTR_DICTIONARY)
-      for (intptr_t i = 0; i < ipuDictionaryAttrGetNumEntries(dict); ++i) {
-        IpuAttr v = ipuDictionaryAttrGetEntry(dict, i).value;
-        if (ipuAttrGetKind(v) == IPU_ATTR_STRING &&
-            ipuStringRefEqual(ipuStringAttrGetValue(v), want))
-          return true;
-      }
-  }
   IpuBlock *body = ipuRegionGetFirstBlock(ipuOpGetRegion(func, 0));
   IpuLocation loc = ipuValueGetLoc(ipuBlockGetArgument(body, index));
   return loc && ipuAttrGetKind(loc) == IPU_ATTR_LOC_NAME &&
@@ -207,19 +218,8 @@ static bool matchesArg(const char *name, IpuOp *func, intptr_t index) {
 /* Whether NAME designates result `index`: "N", "%N", "output_N", or a
  * string in the result's attribute dictionary (the ONNX output name). */
 static bool matchesOutput(const char *name, IpuOp *func, intptr_t index) {
-  IpuAttr resAttrs = ipuOpGetAttr(func, "res_attrs");
-  if (resAttrs && ipuAttrGetKind(resAttrs) == IPU_ATTR_ARRAY &&
-      index < ipuArrayAttrGetNumElements(resAttrs)) {
-    IpuAttr dict = ipuArrayAttrGetElement(resAttrs, index);
-    IpuStringRef want = ipuStringRefFromCString(name);
-    if (ipuAttrGetKind(dict) == IPU_ATTR_DICTIONARY)
-      for (intptr_t i = 0; i < ipuDictionaryAttrGetNumEntries(dict); ++i) {
-        IpuAttr v = ipuDictionaryAttrGetEntry(dict, i).value;
-        if (ipuAttrGetKind(v) == IPU_ATTR_STRING &&
-            ipuStringRefEqual(ipuStringAttrGetValue(v), want))
-          return true;
-      }
-  }
+  if (attrDictHasString(func, "res_attrs", index, name))
+    return true;
   const char *digits = name;
   if (!strncmp(digits, "output_", 7))
     digits += 7;

@@ -310,6 +310,23 @@ IpuLogicalResult hlExpectCount(const HlCheck *c, const char *name,
                  (intmax_t)want, want == 1 ? "" : "s", (intmax_t)have);
 }
 
+IpuLogicalResult hlExpectNonNegative(const HlCheck *c, const char *name,
+                                     const HlI64Array *a, const char *note) {
+  for (intptr_t i = 0; i < a->n; ++i)
+    if (a->v[i] < 0)
+      return hlError(c, "%s must be non-negative, got %lld at index %jd%s",
+                     name, (long long)a->v[i], (intmax_t)i, note);
+  return IPU_SUCCESS;
+}
+
+IpuLogicalResult hlRankedWithArray(const HlCheck *c, const char *name,
+                                   HlTensor *input, HlI64Array *values) {
+  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
+      ipuFailed(hlRankedOperand(c, 0, input)) || !hlRequiredAttr(c, name))
+    return IPU_FAILURE;
+  return hlAttrI64Array(c, name, values);
+}
+
 /* ---- Dimensions. ------------------------------------------------------ */
 
 IpuLogicalResult hlDimsInit(const HlCheck *c, HlDims *d, intptr_t n) {
@@ -340,6 +357,16 @@ IpuType hlRankedType(const HlCheck *c, intptr_t rank, const int64_t *dims,
   if (!t)
     hlError(c, "cannot build the result type (invalid dimensions)");
   return t;
+}
+
+IpuLogicalResult hlDimsResult(const HlCheck *c, IpuLogicalResult ok,
+                              HlDims *dims, IpuType elem, IpuType *results) {
+  if (ipuSucceeded(ok)) {
+    results[0] = hlRankedType(c, dims->n, dims->v, elem);
+    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  }
+  hlDimsFree(dims);
+  return ok;
 }
 
 const char *hlDimText(int64_t d, char *buf) {

@@ -124,6 +124,14 @@ IpuLogicalResult hlAttrF32Array(const HlCheck *c, const char *name,
 /* "attribute 'strides' expects 2 elements, got 3". */
 IpuLogicalResult hlExpectCount(const HlCheck *c, const char *name,
                                intptr_t have, intptr_t want);
+/* "shape must be non-negative, got -1 at index 0" followed by `note`
+ * (may be "") unless every value is. */
+IpuLogicalResult hlExpectNonNegative(const HlCheck *c, const char *name,
+                                     const HlI64Array *a, const char *note);
+/* The single ranked operand of a shape op and its required integer array
+ * attribute `name` (reshape's shape, tile's repeats, pad's pads). */
+IpuLogicalResult hlRankedWithArray(const HlCheck *c, const char *name,
+                                   HlTensor *input, HlI64Array *values);
 
 /* ---- Dimensions. ------------------------------------------------------ */
 
@@ -139,6 +147,11 @@ IpuLogicalResult hlDimsInit(const HlCheck *c, HlDims *d, intptr_t n);
 void hlDimsFree(HlDims *d);
 IpuType hlRankedType(const HlCheck *c, intptr_t rank, const int64_t *dims,
                      IpuType elem);
+/* The end of a shape function that computed `dims`: unless `ok` is a
+ * failure already, results[0] becomes the ranked tensor type of those
+ * dimensions and `elem`. Frees `dims` either way. */
+IpuLogicalResult hlDimsResult(const HlCheck *c, IpuLogicalResult ok,
+                              HlDims *dims, IpuType elem, IpuType *results);
 
 /* "4", or "?" for a dynamic size; `buf` holds at least 24 bytes. */
 const char *hlDimText(int64_t d, char *buf);
@@ -161,6 +174,30 @@ IpuLogicalResult hlNormalizeAxis(const HlCheck *c, const char *what,
  * broadcast-compatible shapes" when they have none. */
 IpuLogicalResult hlBroadcastShapes(const HlCheck *c, const HlTensor *a,
                                    const HlTensor *b, HlDims *out);
+
+/* ---- One-operand ops (hl_verify_elementwise.c). ---------------------- */
+
+/* One tensor operand whose very type the result has (the uniform short
+ * form prints a single type for both); `floatOnly` wants float elements.
+ * The optional f32 attributes `attrA` and `attrB` (NULL: none) must have
+ * that kind; their values are the kernels' business. */
+IpuLogicalResult hlUnaryShape(HlCheck *c, IpuType *results, bool floatOnly,
+                              const char *attrA, const char *attrB);
+/* The shape function of softmax, log_softmax and hardmax: a float unary op
+ * with an `axis` in [-rank, rank). */
+IpuLogicalResult hlAxisUnaryShape(HlCheck *c, IpuType *results);
+
+/* The hooks of a one-operand op that hlUnaryShape checks entirely, for
+ * elements of any type or float elements only (attrA / attrB as there). */
+#define HL_DEFINE_UNARY_HOOKS(Name, opName, attrA, attrB)                     \
+  HL_DEFINE_UNARY_HOOKS_(Name, opName, false, attrA, attrB)
+#define HL_DEFINE_FLOAT_UNARY_HOOKS(Name, opName, attrA, attrB)               \
+  HL_DEFINE_UNARY_HOOKS_(Name, opName, true, attrA, attrB)
+#define HL_DEFINE_UNARY_HOOKS_(Name, opName, floatOnly, attrA, attrB)         \
+  static IpuLogicalResult unaryShape##Name(HlCheck *c, IpuType *results) {    \
+    return hlUnaryShape(c, results, floatOnly, attrA, attrB);                 \
+  }                                                                           \
+  HL_DEFINE_HOOKS(Name, opName, unaryShape##Name, 1)
 
 /* ---- Fused activations (hl_verify_activation.c). --------------------- */
 

@@ -7,15 +7,6 @@
 #include "hl_check.h"
 #include "hl_fold_support.h"
 
-static bool foldToInput(IpuOp *op, IpuFoldResult *results) {
-  IpuType type = hlSingleResultType(op, 1);
-  IpuValue input = type ? ipuOpGetOperand(op, 0) : NULL;
-  if (!input || ipuValueGetType(input) != type)
-    return false;
-  results[0].value = input;
-  return true;
-}
-
 static bool isStaticRanked(IpuType t) {
   return t && ipuTypeGetKind(t) == IPU_TYPE_RANKED_TENSOR &&
          ipuShapedTypeHasStaticShape(t);
@@ -46,7 +37,7 @@ bool hlFoldReshape(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
   IpuType type = hlSingleResultType(op, 1);
   if (!type)
     return false;
-  if (foldToInput(op, results))
+  if (hlFoldToInput(op, results))
     return true;
   IpuAttr folded = retype(ipuOpGetContext(op), c[0], type);
   if (folded) {
@@ -108,7 +99,7 @@ static bool foldTransposeWith(IpuOp *op, const IpuAttr *c, int64_t *perm,
   if (!readPerm(op, rank, perm))
     return false;
   if (isIdentityPerm(perm, rank))
-    return foldToInput(op, results);
+    return hlFoldToInput(op, results);
   HlRawElements raw;
   if (hlRawElements(c[0], &raw) && isStaticRanked(type)) {
     int64_t *base = scratch, *step = scratch + rank;
@@ -283,7 +274,7 @@ bool hlFoldConcat(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
     return false;
   IpuType type = ipuValueGetType(ipuOpGetResult(op, 0));
   if (ipuOpGetNumOperands(op) == 1)
-    return foldToInput(op, results);
+    return hlFoldToInput(op, results);
   int64_t axis;
   if (!dialectGetIntAttr(op, "axis", &axis) ||
       ipuTypeGetKind(type) != IPU_TYPE_RANKED_TENSOR)
@@ -308,9 +299,9 @@ bool hlFoldPad(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
   for (intptr_t i = 0; i < ipuDenseArrayAttrGetNumElements(pads); ++i)
     if (v[i] != 0)
       return false;
-  return foldToInput(op, results);
+  return hlFoldToInput(op, results);
 }
 
 bool hlFoldCast(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
-  return foldToInput(op, results);
+  return hlFoldToInput(op, results);
 }

@@ -113,6 +113,15 @@ IpuType hlSingleResultType(IpuOp *op, intptr_t numOperands) {
   return ipuValueGetType(ipuOpGetResult(op, 0));
 }
 
+bool hlFoldToInput(IpuOp *op, IpuFoldResult *results) {
+  IpuType type = hlSingleResultType(op, 1);
+  IpuValue input = type ? ipuOpGetOperand(op, 0) : NULL;
+  if (!input || ipuValueGetType(input) != type)
+    return false;
+  results[0].value = input;
+  return true;
+}
+
 bool hlRawElements(IpuAttr a, HlRawElements *raw) {
   if (!a || ipuAttrGetKind(a) != IPU_ATTR_DENSE_ELEMENTS)
     return false;

@@ -50,6 +50,9 @@ bool hlAllElements(IpuAttr a, HlElementPredicate pred);
 /* The result type of an op with exactly `numOperands` operands and one
  * result, or NULL. */
 IpuType hlSingleResultType(IpuOp *op, intptr_t numOperands);
+/* Folds a one-operand op whose result has its operand's very type to
+ * that operand (reshape to the same shape, expand to its own shape, ...). */
+bool hlFoldToInput(IpuOp *op, IpuFoldResult *results);
 
 /* Raw elements of a dense attribute: `count` elements of `elemBytes`
  * each; a splat repeats its one stored element. */

@@ -281,9 +281,7 @@ static IpuLogicalResult globalPoolShape(HlCheck *c, IpuType *results,
     return IPU_FAILURE;
   for (intptr_t i = 0; i < input.rank; ++i)
     dims.v[i] = i < 2 ? input.dims[i] : 1;
-  results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  return hlDimsResult(c, IPU_SUCCESS, &dims, input.elem, results);
 }
 
 static IpuLogicalResult globalAvgPoolShape(HlCheck *c, IpuType *results) {

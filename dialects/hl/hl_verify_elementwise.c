@@ -6,9 +6,10 @@
 
 /* ---- Unary ops: the result has the input's type. ---------------------- */
 
-static IpuLogicalResult unaryCommon(HlCheck *c, IpuType *results,
-                                    bool floatOnly) {
+IpuLogicalResult hlUnaryShape(HlCheck *c, IpuType *results, bool floatOnly,
+                              const char *attrA, const char *attrB) {
   HlTensor t;
+  double ignored;
   if (ipuFailed(hlCheckOperandCount(c, 1, 1)))
     return IPU_FAILURE;
   /* The uniform short form prints one type for these ops, so operand and
@@ -19,11 +20,21 @@ static IpuLogicalResult unaryCommon(HlCheck *c, IpuType *results,
       (floatOnly && ipuFailed(hlExpectFloat(c, 0, &t))))
     return IPU_FAILURE;
   results[0] = t.type;
+  if ((attrA && ipuFailed(hlAttrF32(c, attrA, 0.0, &ignored, NULL))) ||
+      (attrB && ipuFailed(hlAttrF32(c, attrB, 0.0, &ignored, NULL))))
+    return IPU_FAILURE;
   return IPU_SUCCESS;
 }
 
-static IpuLogicalResult unaryShape(HlCheck *c, IpuType *results) {
-  return unaryCommon(c, results, false);
+IpuLogicalResult hlAxisUnaryShape(HlCheck *c, IpuType *results) {
+  int64_t axis, normalized;
+  if (ipuFailed(hlUnaryShape(c, results, true, NULL, NULL)) ||
+      ipuFailed(hlAttrI64(c, "axis", -1, &axis)))
+    return IPU_FAILURE;
+  if (!ipuShapedTypeHasRank(results[0]))
+    return IPU_SUCCESS;
+  return hlNormalizeAxis(c, "axis", axis, ipuShapedTypeGetRank(results[0]),
+                         &normalized);
 }
 
 /* hl.identity also casts between compatible types (tensor.cast's role,
@@ -38,38 +49,9 @@ static IpuLogicalResult identityShape(HlCheck *c, IpuType *results) {
   return IPU_SUCCESS;
 }
 
-static IpuLogicalResult floatUnaryShape(HlCheck *c, IpuType *results) {
-  return unaryCommon(c, results, true);
-}
-
-static IpuLogicalResult leakyReluShape(HlCheck *c, IpuType *results) {
-  double alpha;
-  if (ipuFailed(unaryCommon(c, results, true)))
-    return IPU_FAILURE;
-  return hlAttrF32(c, "alpha", 0.01, &alpha, NULL);
-}
-
-static IpuLogicalResult hardSigmoidShape(HlCheck *c, IpuType *results) {
-  double alpha, beta;
-  if (ipuFailed(unaryCommon(c, results, true)) ||
-      ipuFailed(hlAttrF32(c, "alpha", 0.2, &alpha, NULL)))
-    return IPU_FAILURE;
-  return hlAttrF32(c, "beta", 0.5, &beta, NULL);
-}
-
-static IpuLogicalResult clipShape(HlCheck *c, IpuType *results) {
-  double min, max;
-  bool hasMin, hasMax;
-  if (ipuFailed(unaryCommon(c, results, false)) ||
-      ipuFailed(hlAttrF32(c, "min", 0.0, &min, &hasMin)) ||
-      ipuFailed(hlAttrF32(c, "max", 0.0, &max, &hasMax)))
-    return IPU_FAILURE;
-  return IPU_SUCCESS;
-}
-
 static IpuLogicalResult dropoutShape(HlCheck *c, IpuType *results) {
   double ratio;
-  if (ipuFailed(unaryCommon(c, results, false)) ||
+  if (ipuFailed(hlUnaryShape(c, results, false, NULL, NULL)) ||
       ipuFailed(hlAttrF32(c, "ratio", 0.5, &ratio, NULL)))
     return IPU_FAILURE;
   if (!(ratio >= 0.0 && ratio < 1.0))
@@ -77,33 +59,21 @@ static IpuLogicalResult dropoutShape(HlCheck *c, IpuType *results) {
   return IPU_SUCCESS;
 }
 
-static IpuLogicalResult softmaxShape(HlCheck *c, IpuType *results) {
-  int64_t axis, normalized;
-  if (ipuFailed(unaryCommon(c, results, true)) ||
-      ipuFailed(hlAttrI64(c, "axis", -1, &axis)))
-    return IPU_FAILURE;
-  IpuType t = results[0];
-  if (!ipuShapedTypeHasRank(t))
-    return IPU_SUCCESS;
-  return hlNormalizeAxis(c, "axis", axis, ipuShapedTypeGetRank(t),
-                         &normalized);
-}
-
 HL_DEFINE_HOOKS(Identity, "hl.identity", identityShape, 1)
-HL_DEFINE_HOOKS(Neg, "hl.neg", unaryShape, 1)
-HL_DEFINE_HOOKS(Abs, "hl.abs", unaryShape, 1)
-HL_DEFINE_HOOKS(Relu, "hl.relu", unaryShape, 1)
-HL_DEFINE_HOOKS(Sqrt, "hl.sqrt", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Exp, "hl.exp", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Log, "hl.log", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Sigmoid, "hl.sigmoid", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Tanh, "hl.tanh", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(HardSwish, "hl.hard_swish", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(LeakyRelu, "hl.leaky_relu", leakyReluShape, 1)
-HL_DEFINE_HOOKS(HardSigmoid, "hl.hard_sigmoid", hardSigmoidShape, 1)
-HL_DEFINE_HOOKS(Clip, "hl.clip", clipShape, 1)
+HL_DEFINE_UNARY_HOOKS(Neg, "hl.neg", NULL, NULL)
+HL_DEFINE_UNARY_HOOKS(Abs, "hl.abs", NULL, NULL)
+HL_DEFINE_UNARY_HOOKS(Relu, "hl.relu", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Sqrt, "hl.sqrt", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Exp, "hl.exp", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Log, "hl.log", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Sigmoid, "hl.sigmoid", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Tanh, "hl.tanh", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(HardSwish, "hl.hard_swish", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(LeakyRelu, "hl.leaky_relu", "alpha", NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(HardSigmoid, "hl.hard_sigmoid", "alpha", "beta")
+HL_DEFINE_UNARY_HOOKS(Clip, "hl.clip", "min", "max")
 HL_DEFINE_HOOKS(Dropout, "hl.dropout", dropoutShape, 1)
-HL_DEFINE_HOOKS(Softmax, "hl.softmax", softmaxShape, 1)
+HL_DEFINE_HOOKS(Softmax, "hl.softmax", hlAxisUnaryShape, 1)
 
 /* ---- Broadcasting binary ops. ----------------------------------------- */
 
@@ -117,9 +87,7 @@ static IpuLogicalResult broadcastResult(HlCheck *c, const HlTensor *lhs,
   HlDims dims;
   if (ipuFailed(hlBroadcastShapes(c, lhs, rhs, &dims)))
     return IPU_FAILURE;
-  results[0] = hlRankedType(c, dims.n, dims.v, lhs->elem);
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  return hlDimsResult(c, IPU_SUCCESS, &dims, lhs->elem, results);
 }
 
 static IpuLogicalResult binaryShape(HlCheck *c, IpuType *results) {

@@ -36,9 +36,7 @@ static IpuLogicalResult gatherShape(HlCheck *c, IpuType *results) {
     dims.v[n++] = indices.dims[d];
   for (intptr_t d = axis + 1; d < input.rank; ++d)
     dims.v[n++] = input.dims[d];
-  results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  return hlDimsResult(c, IPU_SUCCESS, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(Gather, "hl.gather", gatherShape, 1)
@@ -100,69 +98,42 @@ bool hlFoldGather(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
 static IpuLogicalResult expandShape(HlCheck *c, IpuType *results) {
   HlTensor input;
   HlI64Array shape;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
-      ipuFailed(hlRankedOperand(c, 0, &input)) ||
-      !hlRequiredAttr(c, "shape") ||
-      ipuFailed(hlAttrI64Array(c, "shape", &shape)))
+  if (ipuFailed(hlRankedWithArray(c, "shape", &input, &shape)) ||
+      ipuFailed(hlExpectNonNegative(c, "shape", &shape, "")))
     return IPU_FAILURE;
-  for (intptr_t i = 0; i < shape.n; ++i)
-    if (shape.v[i] < 0)
-      return hlError(c, "shape must be non-negative, got %lld at index %jd",
-                     (long long)shape.v[i], (intmax_t)i);
   HlTensor target = {NULL, input.elem, shape.n, shape.v};
   HlDims dims;
   if (ipuFailed(hlBroadcastShapes(c, &input, &target, &dims)))
     return IPU_FAILURE;
-  results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  return hlDimsResult(c, IPU_SUCCESS, &dims, input.elem, results);
 }
 
 static IpuLogicalResult tileShape(HlCheck *c, IpuType *results) {
   HlTensor input;
   HlI64Array repeats;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
-      ipuFailed(hlRankedOperand(c, 0, &input)) ||
-      !hlRequiredAttr(c, "repeats") ||
-      ipuFailed(hlAttrI64Array(c, "repeats", &repeats)) ||
-      ipuFailed(hlExpectCount(c, "repeats", repeats.n, input.rank)))
+  if (ipuFailed(hlRankedWithArray(c, "repeats", &input, &repeats)) ||
+      ipuFailed(hlExpectCount(c, "repeats", repeats.n, input.rank)) ||
+      ipuFailed(hlExpectNonNegative(c, "repeats", &repeats, "")))
     return IPU_FAILURE;
   HlDims dims;
   if (ipuFailed(hlDimsInit(c, &dims, input.rank)))
     return IPU_FAILURE;
   IpuLogicalResult ok = IPU_SUCCESS;
   for (intptr_t d = 0; d < input.rank && ipuSucceeded(ok); ++d) {
-    if (repeats.v[d] < 0)
-      ok = hlError(c, "repeats must be non-negative, got %lld at index %jd",
-                   (long long)repeats.v[d], (intmax_t)d);
-    else if (input.dims[d] == IPU_DYNAMIC)
+    if (input.dims[d] == IPU_DYNAMIC)
       dims.v[d] = repeats.v[d] ? IPU_DYNAMIC : 0;
     else if (!hlMulOk(input.dims[d], repeats.v[d], &dims.v[d]))
       ok = hlError(c, "dimension %jd overflows", (intmax_t)d);
   }
-  if (ipuSucceeded(ok)) {
-    results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
-  }
-  hlDimsFree(&dims);
-  return ok;
+  return hlDimsResult(c, ok, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(Expand, "hl.expand", expandShape, 1)
 HL_DEFINE_HOOKS(Tile, "hl.tile", tileShape, 1)
 
 /* Expanding or tiling to the input's own type changes nothing. */
-static bool foldToInput(IpuOp *op, IpuFoldResult *results) {
-  IpuType type = hlSingleResultType(op, 1);
-  IpuValue input = type ? ipuOpGetOperand(op, 0) : NULL;
-  if (!input || ipuValueGetType(input) != type)
-    return false;
-  results[0].value = input;
-  return true;
-}
-
 bool hlFoldExpand(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
-  return foldToInput(op, results);
+  return hlFoldToInput(op, results);
 }
 
 bool hlFoldTile(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
@@ -174,5 +145,5 @@ bool hlFoldTile(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
        ++i)
     if (v[i] != 1)
       return false;
-  return foldToInput(op, results);
+  return hlFoldToInput(op, results);
 }

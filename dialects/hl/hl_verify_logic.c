@@ -21,13 +21,13 @@ static IpuLogicalResult boolOperand(const HlCheck *c, intptr_t i,
                  (intmax_t)i, dialectTypeText(t->type, &text));
 }
 
-/* The broadcast of `n` tensors with `elem` as element type; unranked when
- * any of them is. */
+/* results[0]: the broadcast of `n` tensors with `elem` as element type;
+ * unranked when any of them is. */
 static IpuLogicalResult broadcastAll(HlCheck *c, const HlTensor *ts, int n,
-                                     IpuType elem, IpuType *result) {
+                                     IpuType elem, IpuType *results) {
   for (int i = 0; i < n; ++i) {
     if (ts[i].rank < 0) {
-      *result = ipuUnrankedTensorTypeGet(c->ctx, elem);
+      results[0] = ipuUnrankedTensorTypeGet(c->ctx, elem);
       return IPU_SUCCESS;
     }
   }
@@ -47,9 +47,7 @@ static IpuLogicalResult broadcastAll(HlCheck *c, const HlTensor *ts, int n,
     if (acc.v == next.small) /* the inline buffer moved with the struct */
       acc.v = acc.small;
   }
-  *result = hlRankedType(c, acc.n, acc.v, elem);
-  hlDimsFree(&acc);
-  return *result ? IPU_SUCCESS : IPU_FAILURE;
+  return hlDimsResult(c, IPU_SUCCESS, &acc, elem, results);
 }
 
 static IpuType boolType(const HlCheck *c) {
@@ -64,7 +62,7 @@ static IpuLogicalResult compareShape(HlCheck *c, IpuType *results) {
     return IPU_FAILURE;
   if (t[0].elem != t[1].elem)
     return hlError(c, "requires the same element type for all operands");
-  return broadcastAll(c, t, 2, boolType(c), &results[0]);
+  return broadcastAll(c, t, 2, boolType(c), results);
 }
 
 static IpuLogicalResult logicShape(HlCheck *c, IpuType *results) {
@@ -73,7 +71,7 @@ static IpuLogicalResult logicShape(HlCheck *c, IpuType *results) {
       ipuFailed(boolOperand(c, 0, &t[0])) ||
       ipuFailed(boolOperand(c, 1, &t[1])))
     return IPU_FAILURE;
-  return broadcastAll(c, t, 2, boolType(c), &results[0]);
+  return broadcastAll(c, t, 2, boolType(c), results);
 }
 
 static IpuLogicalResult notShape(HlCheck *c, IpuType *results) {
@@ -97,7 +95,7 @@ static IpuLogicalResult whereShape(HlCheck *c, IpuType *results) {
     return IPU_FAILURE;
   if (t[1].elem != t[2].elem)
     return hlError(c, "requires the same element type for 'x' and 'y'");
-  return broadcastAll(c, t, 3, t[1].elem, &results[0]);
+  return broadcastAll(c, t, 3, t[1].elem, results);
 }
 
 HL_DEFINE_HOOKS(Equal, "hl.equal", compareShape, 1)

@@ -6,48 +6,9 @@
 
 /* ---- Unary ops: the result has the input's type. ---------------------- */
 
-static IpuLogicalResult unaryCommon(HlCheck *c, IpuType *results,
-                                    bool floatOnly) {
-  HlTensor t;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)))
-    return IPU_FAILURE;
-  /* The short form prints one type: operand and result must be equal. */
-  if (c->op && ipuFailed(dialectVerifyAllTypesMatch(c->op)))
-    return IPU_FAILURE;
-  if (ipuFailed(hlTensorOperand(c, 0, &t)) ||
-      (floatOnly && ipuFailed(hlExpectFloat(c, 0, &t))))
-    return IPU_FAILURE;
-  results[0] = t.type;
-  return IPU_SUCCESS;
-}
-
-static IpuLogicalResult floatUnaryShape(HlCheck *c, IpuType *results) {
-  return unaryCommon(c, results, true);
-}
-
-static IpuLogicalResult signShape(HlCheck *c, IpuType *results) {
-  return unaryCommon(c, results, false);
-}
-
-/* Float unary ops whose only attribute is the f32 `alpha`. */
-static IpuLogicalResult alphaShape(HlCheck *c, IpuType *results) {
-  double alpha;
-  if (ipuFailed(unaryCommon(c, results, true)))
-    return IPU_FAILURE;
-  return hlAttrF32(c, "alpha", 1.0, &alpha, NULL);
-}
-
-static IpuLogicalResult seluShape(HlCheck *c, IpuType *results) {
-  double alpha, gamma;
-  if (ipuFailed(unaryCommon(c, results, true)) ||
-      ipuFailed(hlAttrF32(c, "alpha", 1.0, &alpha, NULL)))
-    return IPU_FAILURE;
-  return hlAttrF32(c, "gamma", 1.0, &gamma, NULL);
-}
-
 static IpuLogicalResult celuShape(HlCheck *c, IpuType *results) {
   double alpha;
-  if (ipuFailed(unaryCommon(c, results, true)) ||
+  if (ipuFailed(hlUnaryShape(c, results, true, NULL, NULL)) ||
       ipuFailed(hlAttrF32(c, "alpha", 1.0, &alpha, NULL)))
     return IPU_FAILURE;
   if (alpha == 0.0)
@@ -55,34 +16,23 @@ static IpuLogicalResult celuShape(HlCheck *c, IpuType *results) {
   return IPU_SUCCESS;
 }
 
-/* log_softmax and hardmax: an axis in [-rank, rank). */
-static IpuLogicalResult axisUnaryShape(HlCheck *c, IpuType *results) {
-  int64_t axis, normalized;
-  if (ipuFailed(unaryCommon(c, results, true)) ||
-      ipuFailed(hlAttrI64(c, "axis", -1, &axis)))
-    return IPU_FAILURE;
-  if (!ipuShapedTypeHasRank(results[0]))
-    return IPU_SUCCESS;
-  return hlNormalizeAxis(c, "axis", axis, ipuShapedTypeGetRank(results[0]),
-                         &normalized);
-}
-
-HL_DEFINE_HOOKS(Reciprocal, "hl.reciprocal", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Floor, "hl.floor", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Ceil, "hl.ceil", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Round, "hl.round", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Erf, "hl.erf", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Sin, "hl.sin", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Cos, "hl.cos", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Softplus, "hl.softplus", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Softsign, "hl.softsign", floatUnaryShape, 1)
-HL_DEFINE_HOOKS(Sign, "hl.sign", signShape, 1)
-HL_DEFINE_HOOKS(Elu, "hl.elu", alphaShape, 1)
-HL_DEFINE_HOOKS(Selu, "hl.selu", seluShape, 1)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Reciprocal, "hl.reciprocal", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Floor, "hl.floor", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Ceil, "hl.ceil", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Round, "hl.round", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Erf, "hl.erf", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Sin, "hl.sin", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Cos, "hl.cos", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Softplus, "hl.softplus", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Softsign, "hl.softsign", NULL, NULL)
+HL_DEFINE_UNARY_HOOKS(Sign, "hl.sign", NULL, NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Elu, "hl.elu", "alpha", NULL)
+HL_DEFINE_FLOAT_UNARY_HOOKS(Selu, "hl.selu", "alpha", "gamma")
 HL_DEFINE_HOOKS(Celu, "hl.celu", celuShape, 1)
-HL_DEFINE_HOOKS(ThresholdedRelu, "hl.thresholded_relu", alphaShape, 1)
-HL_DEFINE_HOOKS(LogSoftmax, "hl.log_softmax", axisUnaryShape, 1)
-HL_DEFINE_HOOKS(Hardmax, "hl.hardmax", axisUnaryShape, 1)
+HL_DEFINE_FLOAT_UNARY_HOOKS(ThresholdedRelu, "hl.thresholded_relu", "alpha",
+                            NULL)
+HL_DEFINE_HOOKS(LogSoftmax, "hl.log_softmax", hlAxisUnaryShape, 1)
+HL_DEFINE_HOOKS(Hardmax, "hl.hardmax", hlAxisUnaryShape, 1)
 
 /* ---- Unidirectional broadcasting. ------------------------------------- */
 
@@ -141,10 +91,9 @@ static IpuLogicalResult argShape(HlCheck *c, IpuType *results) {
     else if (keepDims)
       dims.v[n++] = 1;
   }
-  results[0] = hlRankedType(c, n, dims.v,
-                            ipuIntegerTypeGet(c->ctx, 64, IPU_SIGNLESS));
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  dims.n = n;
+  return hlDimsResult(c, IPU_SUCCESS, &dims,
+                      ipuIntegerTypeGet(c->ctx, 64, IPU_SIGNLESS), results);
 }
 
 HL_DEFINE_HOOKS(ArgMax, "hl.argmax", argShape, 1)

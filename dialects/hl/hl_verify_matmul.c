@@ -46,10 +46,9 @@ static IpuLogicalResult matmulShape(HlCheck *c, IpuType *results) {
     dims.v[n++] = lhs.dims[lhs.rank - 2];
   if (rhs.rank >= 2)
     dims.v[n++] = rhs.dims[rhs.rank - 1];
-  results[0] = hlRankedType(c, n, dims.v, elem);
   hlDimsFree(&batch);
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  dims.n = n;
+  return hlDimsResult(c, IPU_SUCCESS, &dims, elem, results);
 }
 
 HL_DEFINE_HOOKS(MatMul, "hl.matmul", matmulShape, 1)

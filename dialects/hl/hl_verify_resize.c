@@ -18,10 +18,7 @@ static IpuLogicalResult padShape(HlCheck *c, IpuType *results) {
   HlI64Array pads;
   int mode;
   double value;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
-      ipuFailed(hlRankedOperand(c, 0, &input)) ||
-      !hlRequiredAttr(c, "pads") ||
-      ipuFailed(hlAttrI64Array(c, "pads", &pads)) ||
+  if (ipuFailed(hlRankedWithArray(c, "pads", &input, &pads)) ||
       ipuFailed(hlExpectCount(c, "pads", pads.n, 2 * input.rank)) ||
       ipuFailed(hlAttrEnum(c, "mode", modes, PAD_CONSTANT, &mode)) ||
       ipuFailed(hlAttrF32(c, "value", 0.0, &value, NULL)))
@@ -51,12 +48,7 @@ static IpuLogicalResult padShape(HlCheck *c, IpuType *results) {
       ok = hlError(c, "padded dimension %jd is negative (%lld)", (intmax_t)d,
                    (long long)dims.v[d]);
   }
-  if (ipuSucceeded(ok)) {
-    results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
-  }
-  hlDimsFree(&dims);
-  return ok;
+  return hlDimsResult(c, ok, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(Pad, "hl.pad", padShape, 1)
@@ -135,12 +127,7 @@ static IpuLogicalResult resizeShape(HlCheck *c, IpuType *results) {
     else
       dims.v[d] = (int64_t)size;
   }
-  if (ipuSucceeded(ok)) {
-    results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
-  }
-  hlDimsFree(&dims);
-  return ok;
+  return hlDimsResult(c, ok, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(Resize, "hl.resize", resizeShape, 1)
@@ -183,13 +170,9 @@ static IpuLogicalResult reduceShape(HlCheck *c, IpuType *results) {
     else if (keepDims)
       dims.v[n++] = 1;
   }
-  if (ipuSucceeded(ok)) {
-    results[0] = hlRankedType(c, n, dims.v, input.elem);
-    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
-  }
   hlDimsFree(&reduced);
-  hlDimsFree(&dims);
-  return ok;
+  dims.n = n;
+  return hlDimsResult(c, ok, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(ReduceMean, "hl.reduce_mean", reduceShape, 1)

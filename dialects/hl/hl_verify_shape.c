@@ -25,16 +25,10 @@ static bool product(const int64_t *dims, intptr_t begin, intptr_t end,
 static IpuLogicalResult reshapeShape(HlCheck *c, IpuType *results) {
   HlTensor input;
   HlI64Array shape;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
-      ipuFailed(hlRankedOperand(c, 0, &input)) ||
-      !hlRequiredAttr(c, "shape") ||
-      ipuFailed(hlAttrI64Array(c, "shape", &shape)))
+  if (ipuFailed(hlRankedWithArray(c, "shape", &input, &shape)) ||
+      ipuFailed(hlExpectNonNegative(c, "shape", &shape,
+                                    " (-1 and 0 are resolved at import)")))
     return IPU_FAILURE;
-  for (intptr_t i = 0; i < shape.n; ++i)
-    if (shape.v[i] < 0)
-      return hlError(c, "shape must be non-negative, got %lld at index %jd "
-                        "(-1 and 0 are resolved at import)",
-                     (long long)shape.v[i], (intmax_t)i);
   int64_t have, want;
   if (!product(input.dims, 0, input.rank, &have) ||
       !product(shape.v, 0, shape.n, &want))
@@ -101,13 +95,8 @@ static IpuLogicalResult transposeShape(HlCheck *c, IpuType *results) {
     else
       dims.v[i] = input.dims[from];
   }
-  if (ipuSucceeded(ok)) {
-    results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
-    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
-  }
-  hlDimsFree(&dims);
   hlDimsFree(&seen);
-  return ok;
+  return hlDimsResult(c, ok, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(Transpose, "hl.transpose", transposeShape, 1)
@@ -162,12 +151,7 @@ static IpuLogicalResult concatShape(HlCheck *c, IpuType *results) {
       }
     }
   }
-  if (ipuSucceeded(ok)) {
-    results[0] = hlRankedType(c, dims.n, dims.v, first.elem);
-    ok = results[0] ? IPU_SUCCESS : IPU_FAILURE;
-  }
-  hlDimsFree(&dims);
-  return ok;
+  return hlDimsResult(c, ok, &dims, first.elem, results);
 }
 
 HL_DEFINE_HOOKS(Concat, "hl.concat", concatShape, 1)
@@ -263,10 +247,8 @@ static IpuLogicalResult sliceShape(HlCheck *c, IpuType *results) {
     return IPU_FAILURE;
   }
   hlSliceDims(&input, &starts, &ends, &axes, &steps, dims.v);
-  results[0] = hlRankedType(c, dims.n, dims.v, input.elem);
   hlDimsFree(&axes);
-  hlDimsFree(&dims);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+  return hlDimsResult(c, IPU_SUCCESS, &dims, input.elem, results);
 }
 
 HL_DEFINE_HOOKS(Slice, "hl.slice", sliceShape, 1)

@@ -82,6 +82,16 @@ static void runPass(const char *source, Outcome *out) {
   CHECK_MSG(strstr((buffer).text, needle) == NULL, "unexpected '%s' in:\n%s",  \
             needle, (buffer).text)
 
+/* The pass succeeded and left a module that verifies, without a dynamic
+ * size anywhere. */
+#define CHECK_ALL_STATIC(o)                                                    \
+  do {                                                                         \
+    CHECK((o).passOk);                                                         \
+    CHECK_MSG((o).verifies, "does not verify:\n%s\n%s", (o).diags.text,        \
+              (o).ir.text);                                                    \
+    CHECK_LACKS((o).ir, "?");                                                  \
+  } while (0)
+
 /* Static arguments, `?` results everywhere: everything becomes static,
  * including the function's result types, and the module verifies. */
 static void testRefinesToStatic(void) {
@@ -97,9 +107,7 @@ static void testRefinesToStatic(void) {
       "}\n";
   Outcome o;
   runPass(src, &o);
-  CHECK(o.passOk);
-  CHECK_MSG(o.verifies, "does not verify:\n%s\n%s", o.diags.text, o.ir.text);
-  CHECK_LACKS(o.ir, "?");
+  CHECK_ALL_STATIC(o);
   CHECK_HAS(o.ir, "-> (tensor<1x4x6x6xf32>, tensor<1x144xf32>)");
   CHECK_HAS(o.ir, "hl.relu %0 : tensor<1x4x6x6xf32>");
   CHECK_HAS(o.ir, "hl.flatten %2 {axis = 1 : i64} : (tensor<1x4x6x6xf32>) "
@@ -123,9 +131,7 @@ static void testCallsAndUnranked(void) {
       "}\n";
   Outcome o;
   runPass(src, &o);
-  CHECK(o.passOk);
-  CHECK_MSG(o.verifies, "does not verify:\n%s\n%s", o.diags.text, o.ir.text);
-  CHECK_LACKS(o.ir, "?");
+  CHECK_ALL_STATIC(o);
   CHECK_LACKS(o.ir, "*");
   CHECK_HAS(o.ir, "call @callee(%arg0) : (tensor<2x3xf32>) -> "
                   "tensor<2x3xf32>");

@@ -6,28 +6,7 @@ import math
 import os
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CODES = {"f4": ("<f4", "f"), "i8": ("<i8", "q"), "b1": ("|b1", "B")}
-
-
-def flat(x):
-    return [v for row in x for v in flat(row)] if isinstance(x, list) else [x]
-
-
-def write(name, dtype, shape, values):
-    descr, fmt = CODES[dtype]
-    values = flat(values)
-    assert len(values) == math.prod(shape), name
-    dims = "".join("%d," % d for d in shape) if len(shape) == 1 else \
-        ", ".join(str(d) for d in shape)
-    header = "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }" % (
-        descr, dims)
-    pad = 64 - (10 + len(header) + 1) % 64
-    header = header + " " * pad + "\n"
-    data = b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header))
-    data += header.encode() + struct.pack("<%d%s" % (len(values), fmt), *values)
-    with open(os.path.join(HERE, name), "wb") as f:
-        f.write(data)
+from gen_npy import HERE, flat, write
 
 
 def f32(v):
