@@ -1,8 +1,8 @@
 /* ONNX importer: ops that work along axes or rearrange tensors.
- * LogSoftmax, Hardmax, ArgMax/ArgMin; Expand, Tile; LayerNormalization and
- * InstanceNormalization as hl ops. Split becomes hl.slice ops,
- * DepthToSpace/SpaceToDepth reshape-transpose-reshape chains, and Size and
- * Range on values known at import fold to constants. */
+ * Softmax, LogSoftmax, Hardmax, ArgMax/ArgMin; Expand, Tile;
+ * LayerNormalization and InstanceNormalization as hl ops. Split becomes
+ * hl.slice ops, DepthToSpace/SpaceToDepth reshape-transpose-reshape chains,
+ * and Size and Range on values known at import fold to constants. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +13,9 @@ static bool oom(Importer *im, const IpuOnnxNode *n) {
   return impError(im, n, "out of memory or invalid shape");
 }
 
-/* LogSoftmax and Hardmax: along one axis from opset 13; before, on the
- * input coerced to 2-D at `axis` (flatten, op on axis 1, reshape back). */
+/* Softmax, LogSoftmax and Hardmax: along one axis from opset 13; before,
+ * on the input coerced to 2-D at `axis` (flatten, op on axis 1, reshape
+ * back). */
 static bool softmaxLike(Importer *im, const IpuOnnxNode *n,
                         const char *opName) {
   IpuValue x = impInput(im, n, 0);
@@ -53,6 +54,10 @@ static bool softmaxLike(Importer *im, const IpuOnnxNode *n,
     return false;
   IpuValue r = impReshape(im, n, ipuOpGetResult(op, 0), (size_t)rank, saved);
   return r && impBindValue(im, n, 0, r);
+}
+
+static bool convSoftmax(Importer *im, const IpuOnnxNode *n) {
+  return softmaxLike(im, n, "hl.softmax");
 }
 
 static bool convLogSoftmax(Importer *im, const IpuOnnxNode *n) {
@@ -336,6 +341,7 @@ static bool convInstanceNormalization(Importer *im, const IpuOnnxNode *n) {
 }
 
 const ImpConverter impAxisConverters[] = {
+    {"Softmax", convSoftmax},
     {"LogSoftmax", convLogSoftmax},
     {"Hardmax", convHardmax},
     {"ArgMax", convArgMax},
