@@ -86,6 +86,20 @@ static bool twoInputsAndOptionalThird(Importer *im, const IpuOnnxNode *n,
   return true;
 }
 
+/* The node's output from the unit-height 2-D op that computed a 1-D one:
+ * (N, C, 1, W) reshaped back to (N, C, W). */
+static bool bindFromUnitHeight(Importer *im, const IpuOnnxNode *n,
+                               IpuOp *op2d) {
+  intptr_t orank;
+  const int64_t *odims;
+  IpuValue y = ipuOpGetResult(op2d, 0);
+  if (!impShape(y, &orank, &odims) || orank != 4)
+    return false;
+  int64_t out3[3] = {odims[0], odims[1], odims[3]};
+  IpuValue r = impReshape(im, n, y, 3, out3);
+  return r && impBindValue(im, n, 0, r);
+}
+
 /* A 1-D convolution as a 2-D one of unit height: reshapes around it. */
 static bool conv1d(Importer *im, const IpuOnnxNode *n, IpuValue *ops,
                    size_t count) {
@@ -131,14 +145,7 @@ static bool conv1d(Importer *im, const IpuOnnxNode *n, IpuValue *ops,
   IpuOp *conv = impBuild(im, n, "hl.conv2d", count, cops, 4, names, attrs, 0);
   if (!conv)
     return false;
-  intptr_t orank;
-  const int64_t *odims;
-  IpuValue y = ipuOpGetResult(conv, 0);
-  if (!impShape(y, &orank, &odims) || orank != 4)
-    return false;
-  int64_t out3[3] = {odims[0], odims[1], odims[3]};
-  IpuValue r = impReshape(im, n, y, 3, out3);
-  return r && impBindValue(im, n, 0, r);
+  return bindFromUnitHeight(im, n, conv);
 }
 
 static bool convConv(Importer *im, const IpuOnnxNode *n) {
@@ -254,14 +261,7 @@ static bool convConvTranspose(Importer *im, const IpuOnnxNode *n) {
                          attrs, spatial == 2);
   if (!conv || spatial == 2)
     return conv != NULL;
-  intptr_t orank;
-  const int64_t *odims;
-  IpuValue y = ipuOpGetResult(conv, 0);
-  if (!impShape(y, &orank, &odims) || orank != 4)
-    return false;
-  int64_t out3[3] = {odims[0], odims[1], odims[3]};
-  IpuValue r = impReshape(im, n, y, 3, out3);
-  return r && impBindValue(im, n, 0, r);
+  return bindFromUnitHeight(im, n, conv);
 }
 
 static bool convGemm(Importer *im, const IpuOnnxNode *n) {
