@@ -221,6 +221,10 @@ static IpuLogicalResult runFoldConstants(IpuOp *op, IpuPassRun *run) {
   memset(&st, 0, sizeof st);
   st.ctx = ctx;
   st.maxElements = ipuPassRunGetInt(run, "max-elements");
+  if (st.maxElements < 0)
+    return ipuOpEmitError(op, "hl-fold-constants: max-elements must not be "
+                              "negative, got %lld",
+                          (long long)st.maxElements);
   ipuPtrMapInit(&st.inputs, ctx);
   OpList list = {NULL, 0, 0, ctx, false};
   ipuOpWalk(op, IPU_WALK_PRE_ORDER, collect, &list);

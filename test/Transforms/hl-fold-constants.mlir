@@ -3,6 +3,7 @@
 // results before and after.
 // RUN: ipu-opt %s --split-input-file --hl-fold-constants | FileCheck %s
 // RUN: ipu-opt %s --split-input-file --hl-fold-constants=max-elements=3 | FileCheck %s --check-prefix=SMALL
+// RUN: not ipu-opt %s --hl-fold-constants=max-elements=-1 2>&1 | FileCheck %s --check-prefix=NEGATIVE
 // RUN: ipu-opt %s --hl-fold-constants --mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
 // RUN: rm -rf %t && mkdir -p %t/before
 // RUN: python3 %S/Inputs/rand_npy.py %t/x.npy 2x3 41
@@ -129,3 +130,5 @@ func.func @numerics(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x2xf32>) {
 
 // STATS: hl-fold-constants
 // STATS-NEXT: (S) 14 num-folded - Number of ops replaced by constants
+
+// NEGATIVE: error: 'builtin.module' op hl-fold-constants: max-elements must not be negative, got -1
