@@ -21,6 +21,13 @@ void ipuContextSetDiagnosticHandler(IpuContext *ctx,
   ctx->diagUserData = userData;
 }
 
+void ipuContextGetDiagnosticHandler(const IpuContext *ctx,
+                                    IpuDiagnosticHandler *handler,
+                                    void **userData) {
+  *handler = ctx->diagHandler;
+  *userData = ctx->diagUserData;
+}
+
 size_t ipuContextGetNumErrors(const IpuContext *ctx) { return ctx->numErrors; }
 
 /* NULL when the hook fails or the format is unusable. */

@@ -122,7 +122,9 @@ static DropKind classify(const IpuOp *op, IpuType inputType) {
   /* The checks below rely on the result type being the input's. */
   if (ipuOpIsA(op, "hl.cast"))
     return DROP_CAST;
-  if (ipuOpIsA(op, "hl.reshape") || ipuOpIsA(op, "hl.flatten"))
+  /* Equal dynamic types say nothing about the extents at run time. */
+  if ((ipuOpIsA(op, "hl.reshape") || ipuOpIsA(op, "hl.flatten")) &&
+      ipuShapedTypeHasStaticShape(inputType))
     return DROP_RESHAPE;
   if (rank < 0)
     return NUM_DROP_KINDS;

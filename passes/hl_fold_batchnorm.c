@@ -151,7 +151,9 @@ static IpuWalkResult foldOp(IpuOp *bn, void *userData) {
   ProducerKind kind;
   if (!producer || !producerKind(producer, &kind) ||
       !ipuValueHasOneUse(input) || ipuOpGetAttr(producer, "activation") ||
-      ipuOpGetAttr(producer, "activation_params"))
+      ipuOpGetAttr(producer, "activation_params") ||
+      /* the producer's result replaces the batchnorm's */
+      ipuValueGetType(input) != ipuValueGetType(ipuOpGetResult(bn, 0)))
     return IPU_WALK_ADVANCE;
   intptr_t numOperands = ipuOpGetNumOperands(producer);
   IpuAttr paramAttrs[4], weightAttr, biasAttr = NULL;

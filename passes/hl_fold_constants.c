@@ -10,7 +10,8 @@
  * that yields constants or existing values; otherwise the reference
  * interpreter evaluates it (ipuInterpEvalOp) and each result becomes an
  * hl.constant (dense_resource above 64 KiB). Ops the interpreter cannot
- * evaluate, and integer divisions by a zero element, are left alone.
+ * evaluate, or refuses on these constants (an integer division by zero, an
+ * index out of range), are left alone.
  * Afterwards the constants that fed folded ops are erased if unused.
  * Complexity: O(ops) plus the cost of evaluating the folded ops. */
 #include <string.h>
@@ -69,8 +70,10 @@ static bool qualifies(const FoldState *st, IpuOp *op) {
   for (intptr_t i = 0; i < ipuOpGetNumResults(op); ++i) {
     IpuType t = ipuValueGetType(ipuOpGetResult(op, i));
     if (ipuTypeGetKind(t) != IPU_TYPE_RANKED_TENSOR ||
-        !ipuShapedTypeHasStaticShape(t) ||
-        ipuShapedTypeGetNumElements(t) > st->maxElements)
+        !ipuShapedTypeHasStaticShape(t))
+      return false;
+    int64_t n = ipuShapedTypeGetNumElements(t); /* -1 on overflow */
+    if (n < 0 || n > st->maxElements)
       return false;
   }
   return true;
@@ -85,31 +88,24 @@ static void noteInputs(FoldState *st, IpuOp *op) {
   }
 }
 
-static bool isIntegerTensor(const IpuTensor *t) {
-  switch (t->dtype) {
-  case IPU_DTYPE_I8: case IPU_DTYPE_U8: case IPU_DTYPE_I16:
-  case IPU_DTYPE_U16: case IPU_DTYPE_I32: case IPU_DTYPE_U32:
-  case IPU_DTYPE_I64: case IPU_DTYPE_U64:
-    return true;
-  default:
-    return false;
-  }
+static void dropDiagnostic(const IpuDiagnostic *diag, void *userData) {
+  (void)diag;
+  (void)userData;
 }
 
-/* An integer division or remainder with a zero divisor element: the
- * interpreter would report an error, which a fold must not do. */
-static bool dividesByZero(IpuOp *op, const IpuTensor *operands) {
-  if (!(ipuOpIsA(op, "hl.div") || ipuOpIsA(op, "hl.mod")) ||
-      ipuOpGetNumOperands(op) < 2 || !isIntegerTensor(&operands[1]))
-    return false;
-  const IpuTensor *d = &operands[1];
-  size_t size = ipuDTypeSize(d->dtype);
-  int64_t n = ipuTensorNumElements(d);
-  static const unsigned char zero[8] = {0};
-  for (int64_t i = 0; i < n; ++i)
-    if (!memcmp((const unsigned char *)d->data + (size_t)i * size, zero, size))
-      return true;
-  return false;
+/* ipuInterpEvalOp with its diagnostics dropped: an op the interpreter
+ * refuses on these constants (an index out of range, an integer division
+ * by zero, no memory) is left alone rather than failing the pass; it will
+ * report at run time. */
+static IpuLogicalResult evalQuietly(IpuContext *ctx, IpuOp *op,
+                                    const IpuTensor *ins, IpuTensor *outs) {
+  IpuDiagnosticHandler handler;
+  void *userData;
+  ipuContextGetDiagnosticHandler(ctx, &handler, &userData);
+  ipuContextSetDiagnosticHandler(ctx, dropDiagnostic, NULL);
+  IpuLogicalResult r = ipuInterpEvalOp(op, ins, outs);
+  ipuContextSetDiagnosticHandler(ctx, handler, userData);
+  return r;
 }
 
 static void freeTensors(IpuTensor *ts, intptr_t n) {
@@ -142,12 +138,8 @@ static bool foldByEvaluation(FoldState *st, IpuOp *op) {
       goto cleanup;
     }
   }
-  if (dividesByZero(op, ins))
+  if (ipuFailed(evalQuietly(st->ctx, op, ins, outs)))
     goto cleanup;
-  if (ipuFailed(ipuInterpEvalOp(op, ins, outs))) {
-    st->failed = true;
-    goto cleanup;
-  }
   IpuBuilder b;
   ipuBuilderInit(&b, st->ctx);
   ipuBuilderSetInsertionPointBefore(&b, op);

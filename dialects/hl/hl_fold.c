@@ -217,6 +217,14 @@ static bool foldToOther(IpuOp *op, const IpuAttr *c, int side,
   IpuValue other = ipuOpGetOperand(op, 1 - side);
   if (!c[side] || ipuValueGetType(other) != type || !isIdentity(c[side]))
     return false;
+  /* With dynamic extents, equal types do not rule out the constant
+   * broadcasting `other` to a larger shape, unless it has one element and
+   * no more axes. */
+  IpuType ctype = ipuAttrGetType(c[side]);
+  if (!ipuShapedTypeHasStaticShape(type) &&
+      (ipuShapedTypeGetNumElements(ctype) != 1 ||
+       ipuShapedTypeGetRank(ctype) > ipuShapedTypeGetRank(type)))
+    return false;
   results[0].value = other;
   return true;
 }

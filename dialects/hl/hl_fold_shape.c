@@ -37,7 +37,8 @@ bool hlFoldReshape(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
   IpuType type = hlSingleResultType(op, 1);
   if (!type)
     return false;
-  if (hlFoldToInput(op, results))
+  /* Equal dynamic types say nothing about the extents at run time. */
+  if (ipuShapedTypeHasStaticShape(type) && hlFoldToInput(op, results))
     return true;
   IpuAttr folded = retype(ipuOpGetContext(op), c[0], type);
   if (folded) {

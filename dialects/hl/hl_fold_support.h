@@ -51,7 +51,9 @@ bool hlAllElements(IpuAttr a, HlElementPredicate pred);
  * result, or NULL. */
 IpuType hlSingleResultType(IpuOp *op, intptr_t numOperands);
 /* Folds a one-operand op whose result has its operand's very type to
- * that operand (reshape to the same shape, expand to its own shape, ...). */
+ * that operand (an identity transpose, a cast to the same type, ...).
+ * Ops whose dynamic extents could still change (reshape, expand) must
+ * first check that the type is static. */
 bool hlFoldToInput(IpuOp *op, IpuFoldResult *results);
 
 /* Raw elements of a dense attribute: `count` elements of `elemBytes`

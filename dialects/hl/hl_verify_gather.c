@@ -131,9 +131,12 @@ static IpuLogicalResult tileShape(HlCheck *c, IpuType *results) {
 HL_DEFINE_HOOKS(Expand, "hl.expand", expandShape, 1)
 HL_DEFINE_HOOKS(Tile, "hl.tile", tileShape, 1)
 
-/* Expanding or tiling to the input's own type changes nothing. */
+/* Expanding to the input's own static type, or tiling once along every
+ * axis, changes nothing (equal dynamic types may still expand). */
 bool hlFoldExpand(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {
-  return hlFoldToInput(op, results);
+  IpuType type = hlSingleResultType(op, 1);
+  return type && ipuShapedTypeHasStaticShape(type) &&
+         hlFoldToInput(op, results);
 }
 
 bool hlFoldTile(IpuOp *op, const IpuAttr *c, IpuFoldResult *results) {

@@ -28,7 +28,14 @@ typedef void (*IpuDiagnosticHandler)(const IpuDiagnostic *diag,
 void ipuContextSetDiagnosticHandler(IpuContext *ctx,
                                     IpuDiagnosticHandler handler,
                                     void *userData);
-/* Number of errors reported through this context so far. */
+/* The handler and user data set last (NULL, NULL if none): a caller may
+ * put its own handler in place for a while and then restore this one, as
+ * with MLIR's ScopedDiagnosticHandler. */
+void ipuContextGetDiagnosticHandler(const IpuContext *ctx,
+                                    IpuDiagnosticHandler *handler,
+                                    void **userData);
+/* Number of errors reported through this context so far (whichever
+ * handler saw them). */
 size_t ipuContextGetNumErrors(const IpuContext *ctx);
 
 /* Builds a diagnostic; add notes, then report it (which frees it). */

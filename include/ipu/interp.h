@@ -33,8 +33,8 @@ IpuLogicalResult ipuInterpEvalOp(IpuOp *op, const IpuTensor *operands,
                                  IpuTensor *results);
 /* True if ipuInterpEvalOp has an evaluator for `op` and every operand and
  * result is a ranked tensor of an element type the interpreter knows, so
- * that only a kernel's own checks (integer division by zero, memory) can
- * still fail. Lets a caller keep out of what would report errors. */
+ * that only checks on the values (integer division by zero, an index out
+ * of range) or memory can still fail. */
 bool ipuInterpCanEvalOp(const IpuOp *op);
 
 /* The tensor element type of an IR element type (f32, f16, bf16, f64, i1,

@@ -101,3 +101,13 @@ func.func @numerics(%x: tensor<2x3x4xf32>) -> (tensor<2x3x4xf32>, tensor<4x3x2xf
 // STATS-NEXT: (S)  2 num-reshape   - Number of reshapes and flattens to the same type removed
 // STATS-NEXT: (S)  3 num-slice     - Number of slices taking everything removed
 // STATS-NEXT: (S)  4 num-transpose - Number of identity transposes removed
+
+// -----
+
+// Equal dynamic types do not make a reshape a no-op: it stays.
+// CHECK-LABEL: func.func @dynamic_reshape_stays
+// CHECK-NEXT: hl.reshape
+func.func @dynamic_reshape_stays(%x: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %0 = hl.reshape %x {shape = array<i64: 3, 2>} : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}

@@ -177,3 +177,20 @@ func.func @numerics(%x: tensor<1x4x5x5xf32>, %a: tensor<3x4xf32>, %big: tensor<1
 
 // STATS: hl-fold-batchnorm
 // STATS-NEXT: (S) 11 num-folded - Number of batchnorms folded into their producer
+
+// -----
+
+// The conv's result would replace the batchnorm's, but its type is less
+// static: left alone.
+// CHECK-LABEL: func.func @types_differ
+// CHECK: hl.batchnorm
+func.func @types_differ(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
+  %w = hl.constant {value = dense<1.0> : tensor<2x1x1x1xf32>} : tensor<2x1x1x1xf32>
+  %s = hl.constant {value = dense<2.0> : tensor<2xf32>} : tensor<2xf32>
+  %b = hl.constant {value = dense<0.5> : tensor<2xf32>} : tensor<2xf32>
+  %m = hl.constant {value = dense<0.0> : tensor<2xf32>} : tensor<2xf32>
+  %v = hl.constant {value = dense<1.0> : tensor<2xf32>} : tensor<2xf32>
+  %c = hl.conv2d %x, %w {groups = 2 : i64} : (tensor<1x2x3x3xf32>, tensor<2x1x1x1xf32>) -> tensor<?x?x?x?xf32>
+  %y = hl.batchnorm %c, %s, %b, %m, %v : (tensor<?x?x?x?xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x3x3xf32>
+  return %y : tensor<1x2x3x3xf32>
+}

@@ -132,3 +132,19 @@ func.func @numerics(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x2xf32>) {
 // STATS-NEXT: (S) 14 num-folded - Number of ops replaced by constants
 
 // NEGATIVE: error: 'builtin.module' op hl-fold-constants: max-elements must not be negative, got -1
+
+// -----
+
+// What the interpreter refuses on these constants (an index out of range)
+// and results too large to count are left alone, not errors.
+// CHECK-LABEL: func.func @left_alone
+// CHECK: hl.gather
+// CHECK: hl.expand
+func.func @left_alone() -> (tensor<1xf32>, tensor<4294967296x4294967296xf32>) {
+  %d = hl.constant {value = dense<[1.0, 2.0, 3.0]> : tensor<3xf32>} : tensor<3xf32>
+  %i = hl.constant {value = dense<[5]> : tensor<1xi64>} : tensor<1xi64>
+  %0 = hl.gather %d, %i {axis = 0 : i64} : (tensor<3xf32>, tensor<1xi64>) -> tensor<1xf32>
+  %c = hl.constant {value = dense<1.0> : tensor<1xf32>} : tensor<1xf32>
+  %1 = hl.expand %c {shape = array<i64: 4294967296, 4294967296>} : (tensor<1xf32>) -> tensor<4294967296x4294967296xf32>
+  return %0, %1 : tensor<1xf32>, tensor<4294967296x4294967296xf32>
+}

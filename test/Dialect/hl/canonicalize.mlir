@@ -405,3 +405,24 @@ func.func @concat_pad(%x: tensor<2x3xf32>) -> (tensor<2x3xf32>, tensor<2x3xi32>,
     }
   }
 #-}
+
+// -----
+
+// With dynamic extents, equal operand and result types do not make these
+// no-ops: the constant of ones may broadcast %x, the reshape and expand
+// may change the extents. A one-element constant of no more axes cannot.
+// CHECK-LABEL: func.func @dynamic_not_folded
+// CHECK: hl.mul
+// CHECK: hl.reshape
+// CHECK: hl.expand
+// CHECK-NOT: hl.add
+// CHECK: return
+func.func @dynamic_not_folded(%x: tensor<?xf32>, %y: tensor<?x?xf32>) -> (tensor<?xf32>, tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>) {
+  %ones = hl.constant {value = dense<1.0> : tensor<4xf32>} : tensor<4xf32>
+  %zero = hl.constant {value = dense<-0.0> : tensor<1xf32>} : tensor<1xf32>
+  %0 = hl.mul %x, %ones : (tensor<?xf32>, tensor<4xf32>) -> tensor<?xf32>
+  %1 = hl.reshape %y {shape = array<i64: 3, 2>} : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  %2 = hl.expand %x {shape = array<i64: 4>} : (tensor<?xf32>) -> tensor<?xf32>
+  %3 = hl.add %x, %zero : (tensor<?xf32>, tensor<1xf32>) -> tensor<?xf32>
+  return %0, %1, %2, %3 : tensor<?xf32>, tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>
+}
