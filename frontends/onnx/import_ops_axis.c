@@ -263,6 +263,10 @@ static bool blockShuffle(Importer *im, const IpuOnnxNode *n, bool toSpace) {
   if (!x || !ipuOnnxNodeGetAttrInt(im->model, n, "blocksize", 0, &bs) ||
       !ipuOnnxNodeGetAttrString(im->model, n, "mode", "DCR", &mode))
     return false;
+  bool crd = mode.length == 3 && !memcmp(mode.data, "CRD", 3);
+  if (toSpace && !crd && !(mode.length == 3 && !memcmp(mode.data, "DCR", 3)))
+    return impError(im, n, "mode must be \"DCR\" or \"CRD\", got \"%.*s\"",
+                    (int)mode.length, mode.data);
   if (!impShape(x, &rank, &dims) || rank != 4 || !impStaticShape(x))
     return impError(im, n, "the input must be a static 4-D tensor");
   int64_t b = dims[0], c = dims[1], h = dims[2], w = dims[3], hb, wb, cb;
@@ -273,7 +277,6 @@ static bool blockShuffle(Importer *im, const IpuOnnxNode *n, bool toSpace) {
     return impError(im, n, "the result shape overflows");
   int64_t six[6], perm[6], out[4];
   if (toSpace) {
-    bool crd = mode.length == 3 && !memcmp(mode.data, "CRD", 3);
     if (c % (bs * bs))
       return impError(im, n, "the channels do not divide by blocksize^2");
     int64_t cc = c / (bs * bs);

@@ -9,6 +9,7 @@
 // RUN: ipu-translate --import-onnx /usr/share/libonnx-testdata/data/node/test_size_example/model.onnx | FileCheck %s --check-prefix=SIZE
 // RUN: ipu-translate --import-onnx /usr/share/libonnx-testdata/data/node/test_layer_normalization_2d_axis0/model.onnx | FileCheck %s --check-prefix=LN
 // RUN: not ipu-translate --import-onnx /usr/share/libonnx-testdata/data/node/test_expand_dim_changed/model.onnx 2>&1 | FileCheck %s --check-prefix=EXPAND
+// RUN: not ipu-translate --import-onnx %S/Inputs/depthtospace_bad_mode.onnx 2>&1 | FileCheck %s --check-prefix=D2SMODE
 
 // Before opset 13: flatten at the axis, the op on axis 1, reshape back.
 // LSM11:      %0 = hl.flatten %arg0 {axis = 1 : i64} : (tensor<2x3x4xf32>) -> tensor<2x12xf32>
@@ -46,3 +47,5 @@
 
 // Expand's shape must be known at import.
 // EXPAND: error: Expand node: input 1 must be known at import
+
+// D2SMODE: depthtospace_bad_mode.onnx:0:0: error: node 'd2s' (DepthToSpace): mode must be "DCR" or "CRD", got "XYZ"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Writes the tiny ONNX models of test/onnx/import-axis-ops.mlir (importer paths
 # of the ops added for conformance that ONNX's own node tests do not reach:
-# opset-11 LogSoftmax/Hardmax and Split, Range and Neg folding), with the
+# opset-11 LogSoftmax/Hardmax and Split, Range and Neg folding, a bad
+# DepthToSpace mode), with the
 # hand-written protobuf encoders of make_models.py.
 from make_models import FLOAT, INT64, model, node, tensor, value_info
 
@@ -34,6 +35,12 @@ def main():
                  tensor("limit", [], INT64, [4]),
                  tensor("delta", [], INT64, [-2]),
                  tensor("s", [1], INT64, [-6])])
+    # DepthToSpace knows two modes; anything else is an error.
+    model("depthtospace_bad_mode.onnx",
+          [node("DepthToSpace", ["x"], ["y"], "d2s", blocksize=2,
+                mode="XYZ")],
+          [value_info("x", [1, 4, 2, 2])],
+          [value_info("y", [1, 1, 4, 4])])
 
 
 if __name__ == "__main__":
