@@ -195,8 +195,29 @@ static void fail(Verifier *v, int32_t scope) {
 
 /* ---- Structure: ops. -------------------------------------------------- */
 
-/* MLIR's verifyOnEntrance(Operation &): operands, the registered op's
- * invariants, and each region's shape. */
+/* Each discardable attribute named `D.something`, where D is a registered
+ * dialect, is D's to check (Dialect::verifyOperationAttribute). */
+static bool verifyDialectAttrs(IpuOp *op) {
+  IpuAttr dict = ipuIrOpAttrs(op);
+  intptr_t n = dict ? ipuDictionaryAttrGetNumEntries(dict) : 0;
+  IpuContext *ctx = ipuOpGetContext(op);
+  for (intptr_t i = 0; i < n; ++i) {
+    IpuNamedAttr entry = ipuDictionaryAttrGetEntry(dict, i);
+    IpuStringRef name = ipuIdentStr(entry.name);
+    const char *dot = memchr(name.data, '.', name.length);
+    if (!dot)
+      continue;
+    const IpuDialectDef *dialect = ipuContextLookupDialect(
+        ctx, ipuStringRefMake(name.data, (size_t)(dot - name.data)));
+    if (dialect && dialect->verifyOperationAttribute &&
+        ipuFailed(dialect->verifyOperationAttribute(op, entry)))
+      return false;
+  }
+  return true;
+}
+
+/* MLIR's verifyOnEntrance(Operation &): operands, dialect attributes, the
+ * registered op's invariants, and each region's shape. */
 static bool verifyOpLocal(IpuOp *op) {
   IpuOpOperand *operands = ipuIrOpOperands(op);
   for (uint32_t i = 0; i < op->numOperands; ++i) {
@@ -205,6 +226,8 @@ static bool verifyOpLocal(IpuOp *op) {
       return false;
     }
   }
+  if (!verifyDialectAttrs(op))
+    return false;
   if (ipuIrOpDef(op) && !ipuIrVerifyRegisteredOp(op))
     return false;
   IpuRegion **regions = ipuIrOpRegions(op);

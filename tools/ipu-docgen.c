@@ -262,6 +262,19 @@ static void writeDialect(Text *t, const IpuDialectDef *dialect) {
     textPrintf(t, "_%s_\n\n", dialect->summary);
   if (dialect->description)
     textPrintf(t, "%s\n\n", dialect->description);
+  if (dialect->numDiscardableAttrs > 0) {
+    textAppend(t, "## Attributes\n\n");
+    for (intptr_t i = 0; i < dialect->numDiscardableAttrs; ++i) {
+      const IpuDialectAttrDef *a = &dialect->discardableAttrs[i];
+      textPrintf(t, "### `%s`\n\n", a->name);
+      if (a->summary)
+        textPrintf(t, "_%s_\n\n", a->summary);
+      if (a->description) {
+        textAppend(t, a->description);
+        textAppend(t, "\n\n");
+      }
+    }
+  }
   textAppend(t, "## Operations\n\n");
   for (intptr_t i = 0; i < dialect->numOps; ++i) {
     const char *name = dialect->ops[i]->name;

@@ -27,6 +27,8 @@ typedef struct {
   char *passFlags;         /* "a,b{x=1}" from one flag per pass */
   const char *printBefore, *printAfter;
   bool printBeforeAll, printAfterAll;
+  const char *target;      /* --target: preset name or target file */
+  bool listTargets;
 } Options;
 
 static void usage(FILE *out) {
@@ -39,6 +41,10 @@ static void usage(FILE *out) {
       "                                     'builtin.module(func.func(cse))'\n"
       "  --<pass>[=<options>]               Add one registered pass\n"
       "  --list-passes                      List passes and pipelines\n"
+      "  --target=<name|file>               Attach a target (hw.target) to\n"
+      "                                     the module before the pipeline\n"
+      "                                     runs\n"
+      "  --list-targets                     List the preset targets\n"
       "  --dump-pass-pipeline               Print the pipeline to stderr\n"
       "  --allow-unregistered-dialect       Accept ops of unknown dialects\n"
       "  --mlir-print-op-generic            Print ops in generic form\n"
@@ -153,6 +159,15 @@ static int parseArgs(int argc, char **argv, Options *o,
         return optionError("invalid value for '%s' (true or false)", arg);
     } else if (IS("list-passes")) {
       o->listPasses = true;
+    } else if (IS("target")) {
+      if (!value) {
+        if (i + 1 >= argc)
+          return optionError("option '%s' needs a target name or file", arg);
+        value = argv[++i];
+      }
+      o->target = value;
+    } else if (IS("list-targets")) {
+      o->listTargets = true;
     } else if (IS("dump-pass-pipeline")) {
       o->dumpPipeline = true;
     } else if (IS("mlir-timing")) {
@@ -255,8 +270,9 @@ static void releaseSource(size_t begin, size_t end, void *userData) {
 
 /* Parses, transforms and prints one chunk. Returns true on success. */
 static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
-                         const Options *o, const ToolFile *file,
-                         const ToolChunk *chunk, FILE *out) {
+                         const Options *o, const IpuTarget *target,
+                         const ToolFile *file, const ToolChunk *chunk,
+                         FILE *out) {
   IpuParseOptions popts = {0};
   popts.filename = file->name;
   popts.lineOffset = chunk->lineOffset;
@@ -279,7 +295,9 @@ static bool processChunk(IpuContext *ctx, IpuPassManager *pm,
     ipuPassManagerRecordTiming(pm, "Parser", nowSeconds() - start);
   if (!module)
     return false;
-  bool ok = ipuSucceeded(ipuPassManagerRun(pm, module));
+  /* --target replaces whatever target the file gave. */
+  bool ok = !target || ipuSucceeded(ipuModuleSetTarget(module, target));
+  ok = ok && ipuSucceeded(ipuPassManagerRun(pm, module));
   if (ok) {
     IpuPrintOptions print;
     ipuPrintOptionsInit(&print);
@@ -306,7 +324,8 @@ int main(int argc, char **argv) {
   IpuPassRegistry *reg = ipuPassRegistryCreate(ctx);
   ipuRegisterAllPasses(reg);
   int rc = parseArgs(argc, argv, &o, reg);
-  ToolFile file = {0};
+  ToolFile file = {0}, targetFile = {0};
+  IpuTarget target;
   IpuSourceMgr *sources = NULL;
   IpuPassManager *pm = NULL;
   FILE *out = NULL;
@@ -316,6 +335,11 @@ int main(int argc, char **argv) {
   rc = 1;
   if (o.listPasses) {
     ipuPassRegistryPrintList(reg, toolFileCallback, stdout);
+    rc = 0;
+    goto done;
+  }
+  if (o.listTargets) {
+    toolPrintTargets(stdout);
     rc = 0;
     goto done;
   }
@@ -329,6 +353,9 @@ int main(int argc, char **argv) {
   ipuSourceMgrAddBuffer(sources, file.name, file.data, file.length);
   ToolDiagPrinter printer = {stderr, sources};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
+  if (o.target && !toolResolveTarget(ctx, sources, "ipu-opt", o.target,
+                                     &targetFile, &target))
+    goto done;
 
   pm = buildPassManager(ctx, reg, &o, stderr);
   if (!pm)
@@ -358,12 +385,14 @@ int main(int argc, char **argv) {
           ctx, file.name, file.data, chunk->begin, chunk->end,
           chunk->lineOffset, stderr, sources);
       ipuContextSetDiagnosticHandler(ctx, toolDiagVerifierHandler, v);
-      processChunk(ctx, pm, &o, &file, chunk, out);
+      processChunk(ctx, pm, &o, o.target ? &target : NULL, &file, chunk,
+                   out);
       if (!toolDiagVerifierFinish(v))
         allOk = false;
       toolDiagVerifierDestroy(v);
       ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
-    } else if (!processChunk(ctx, pm, &o, &file, chunk, out)) {
+    } else if (!processChunk(ctx, pm, &o, o.target ? &target : NULL, &file,
+                             chunk, out)) {
       allOk = false;
     }
   }
@@ -386,6 +415,7 @@ done:
   if (sources)
     ipuSourceMgrDestroy(sources);
   toolFileFree(&file);
+  toolFileFree(&targetFile);
   free(o.passFlags);
   ipuPassRegistryDestroy(reg);
   ipuContextDestroy(ctx);

@@ -7,6 +7,7 @@
 #include "ipu/ipu.h"
 #include "ipu/onnx.h"
 #include "ipu/tensor.h"
+#include "ipu/target.h"
 #include "ipu/tensor_io.h"
 #include "tool_support.h"
 
@@ -20,6 +21,10 @@ static void usage(FILE *f) {
         "                                becomes a constant (repeatable)\n"
         "  -o FILE                       Write the IR to FILE (default: "
         "stdout)\n"
+        "  --target NAME|FILE            Attach a target (hw.target) to the "
+        "module:\n"
+        "                                a preset (test-4x4, m1076) or a "
+        "target file\n"
         "  --mlir-print-op-generic       Print ops in generic form\n"
         "  --mlir-print-debuginfo        Print locations\n"
         "  --mlir-print-local-scope      Print locations inline\n"
@@ -64,7 +69,7 @@ static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims) {
 }
 
 int main(int argc, char **argv) {
-  const char *input = NULL, *output = "-";
+  const char *input = NULL, *output = "-", *targetSpec = NULL;
   IpuPrintOptions print;
   ipuPrintOptionsInit(&print);
   IpuOnnxImportOptions opts = {0};
@@ -96,6 +101,10 @@ int main(int argc, char **argv) {
       input = argv[++i];
     } else if (!strcmp(a, "-o") && hasValue) {
       output = argv[++i];
+    } else if (!strcmp(a, "-target") && hasValue) {
+      targetSpec = argv[++i];
+    } else if (!strncmp(a, "-target=", 8)) {
+      targetSpec = a + 8;
     } else if (!strcmp(a, "-input-shape") && hasValue) {
       if (!parseShape(argv[++i], &shapes[opts.numInputShapes],
                       dims[opts.numInputShapes])) {
@@ -151,7 +160,16 @@ int main(int argc, char **argv) {
   IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
   ToolDiagPrinter printer = {stderr, sources};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
-  IpuOp *module = ipuOnnxImport(ctx, input, &opts);
+  ToolFile targetFile = {0};
+  IpuTarget target;
+  IpuOp *module = NULL;
+  if (!targetSpec || toolResolveTarget(ctx, sources, "ipu-translate",
+                                       targetSpec, &targetFile, &target))
+    module = ipuOnnxImport(ctx, input, &opts);
+  if (module && targetSpec && ipuFailed(ipuModuleSetTarget(module, &target))) {
+    ipuOpDestroy(module);
+    module = NULL;
+  }
   if (module && ipuSucceeded(ipuOpVerify(module))) {
     FILE *out = strcmp(output, "-") ? fopen(output, "w") : stdout;
     if (!out) {
@@ -170,6 +188,7 @@ int main(int argc, char **argv) {
   if (module)
     ipuOpDestroy(module);
   ipuSourceMgrDestroy(sources);
+  toolFileFree(&targetFile);
   ipuContextDestroy(ctx);
 done:
   for (intptr_t i = 0; i < opts.numInputValues; ++i)

@@ -454,3 +454,58 @@ void toolDiagVerifierDestroy(ToolDiagVerifier *v) {
   free(v->items);
   free(v);
 }
+
+/* ---- --target. ---------------------------------------------------------- */
+
+bool toolResolveTarget(IpuContext *ctx, IpuSourceMgr *sources,
+                       const char *tool, const char *spec, ToolFile *file,
+                       IpuTarget *target) {
+  if (ipuTargetGetPreset(spec, target))
+    return true;
+  int fd = open(spec, O_RDONLY);
+  int error = errno;
+  struct stat st;
+  bool regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (fd >= 0)
+    close(fd);
+  if (!regular) {
+    /* A bare word is meant as a preset name; anything path-like as a file. */
+    if (!strchr(spec, '/') && !strchr(spec, '.')) {
+      fprintf(stderr, "%s: error: unknown target '%s' (known:", tool, spec);
+      const char *const *names = ipuTargetPresetNames();
+      for (size_t i = 0; names[i]; ++i)
+        fprintf(stderr, "%s %s", i ? "," : "", names[i]);
+      fputs(")\n", stderr);
+    } else if (fd < 0) {
+      fprintf(stderr, "%s: error: cannot open target file '%s': %s\n", tool,
+              spec, strerror(error));
+    } else {
+      fprintf(stderr, "%s: error: target file '%s' is not a regular file\n",
+              tool, spec);
+    }
+    return false;
+  }
+  char err[512];
+  if (!toolReadFile(spec, file, err, sizeof err)) {
+    fprintf(stderr, "%s: error: target: %s\n", tool, err);
+    return false;
+  }
+  ipuSourceMgrAddBuffer(sources, file->name, file->data, file->length);
+  return ipuSucceeded(
+      ipuTargetParse(ctx, file->name, file->data, file->length, target));
+}
+
+void toolPrintTargets(FILE *out) {
+  for (const char *const *n = ipuTargetPresetNames(); *n; ++n) {
+    IpuTarget t;
+    if (!ipuTargetGetPreset(*n, &t))
+      continue;
+    fprintf(out,
+            "%-10s %jd chip(s) of %jd x %jd tiles, %jd x %jd arrays of "
+            "%jd-bit weights, %.3g MAC/s peak\n",
+            t.name, (intmax_t)t.chips, (intmax_t)t.gridCols,
+            (intmax_t)t.gridRows, (intmax_t)t.arrayRows,
+            (intmax_t)t.arrayCols, (intmax_t)t.weightBits,
+            ipuTargetPeakMacsPerSecond(&t));
+  }
+}

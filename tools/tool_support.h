@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "ipu/ipu.h"
+#include "ipu/target.h"
 
 /* A whole file in memory with a NUL sentinel after its last byte. */
 typedef struct {
@@ -62,5 +63,16 @@ void toolDiagVerifierHandler(const IpuDiagnostic *diag, void *userData);
  * matched. */
 bool toolDiagVerifierFinish(ToolDiagVerifier *v);
 void toolDiagVerifierDestroy(ToolDiagVerifier *v);
+
+/* --target=NAME|FILE: a preset, or a target file, read into *file (free it
+ * with toolFileFree after the last diagnostic) and added to `sources` so
+ * that its errors show source lines. On failure prints `TOOL: error: ...`
+ * (a bad name lists the presets) or the file's located diagnostics through
+ * the context's handler, and returns false. */
+bool toolResolveTarget(IpuContext *ctx, IpuSourceMgr *sources,
+                       const char *tool, const char *spec, ToolFile *file,
+                       IpuTarget *target);
+/* One line per preset target: its name and main figures. */
+void toolPrintTargets(FILE *out);
 
 #endif

@@ -137,6 +137,20 @@ struct IpuOpDef {
 typedef IpuOp *(*IpuMaterializeConstantFn)(IpuBuilder *b, IpuAttr value,
                                            IpuType type, IpuLocation loc);
 
+/* A discardable attribute that a dialect defines for ops of any dialect
+ * (`hw.target` on a builtin.module), for the generated docs. */
+typedef struct {
+  const char *name;        /* "hw.target" */
+  const char *summary;
+  const char *description; /* Markdown, may be NULL */
+} IpuDialectAttrDef;
+
+/* MLIR's Dialect::verifyOperationAttribute: checks a discardable attribute
+ * `attr` named `DIALECT.something` on `op` (any op, registered or not);
+ * reports a located error and returns failure when it is wrong. */
+typedef IpuLogicalResult (*IpuVerifyOperationAttributeFn)(IpuOp *op,
+                                                          IpuNamedAttr attr);
+
 typedef struct {
   const char *name;        /* "hl" */
   const char *summary;
@@ -144,6 +158,13 @@ typedef struct {
   const IpuOpDef *const *ops;
   intptr_t numOps;
   IpuMaterializeConstantFn materializeConstant;
+  /* Called by the verifier for every discardable attribute whose name has
+   * this dialect's prefix, before the op's own invariants (as MLIR's
+   * OperationVerifier::verifyOnEntrance). NULL: all are accepted. */
+  IpuVerifyOperationAttributeFn verifyOperationAttribute;
+  /* The discardable attributes the dialect defines (docs only). */
+  const IpuDialectAttrDef *discardableAttrs;
+  intptr_t numDiscardableAttrs;
 } IpuDialectDef;
 
 /* Registers a dialect and its ops with the context (the definition must
