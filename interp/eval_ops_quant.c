@@ -131,9 +131,17 @@ static IpuLogicalResult evalRequantize(IpuOp *op, intptr_t numIns,
     ipuTensorFree(&mult);
     return IPU_FAILURE;
   }
+  int64_t clampLo, clampHi;
+  if (!evalAttrI64(op, "clamp_min", INT64_MIN, &clampLo) ||
+      !evalAttrI64(op, "clamp_max", INT64_MAX, &clampHi)) {
+    ipuTensorFree(&mult);
+    ipuTensorFree(&shift);
+    return IPU_FAILURE;
+  }
   IpuKernelError err;
-  bool ok = ipuKernelRequantize(ins[0], &mult, &shift, axis, zp, outType,
-                                &outs[0], &err);
+  bool ok = ipuKernelRequantizeClamped(ins[0], &mult, &shift, axis, zp,
+                                       outType, clampLo, clampHi, &outs[0],
+                                       &err);
   ipuTensorFree(&mult);
   ipuTensorFree(&shift);
   return evalDone(op, ok, &err);

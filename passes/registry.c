@@ -13,6 +13,7 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
   ipuPassRegistryAddPass(reg, &ipuHlFoldConstantsPass);
   ipuPassRegistryAddPass(reg, &ipuHlFoldBatchNormPass);
   ipuPassRegistryAddPass(reg, &ipuHlFuseActivationsPass);
+  ipuPassRegistryAddPass(reg, &ipuQuantizePass);
 
   static const IpuPassOptionDef cleanupOptions[] = {
       {"max-iterations", IPU_OPTION_INT, "10",

@@ -306,7 +306,12 @@ async function main() {
   fs.writeFileSync(manifestPath, header.concat(order.map((f) => lines.get(f))).join('\n') + '\n');
 }
 
-main().catch((e) => {
-  console.error(`make-model-references: ${e.usage ? e.message : e.stack || e}`);
-  process.exit(1);
-});
+// scripts/make-quant-inputs.js reuses the generators.
+module.exports = {MODELS, SESSION_OPTIONS, mulberry32, npyBytes, runModel};
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`make-model-references: ${e.usage ? e.message : e.stack || e}`);
+    process.exit(1);
+  });
+}

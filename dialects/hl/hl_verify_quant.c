@@ -124,6 +124,32 @@ static IpuLogicalResult dequantizeShape(HlCheck *c, IpuType *results) {
   return results[0] ? IPU_SUCCESS : IPU_FAILURE;
 }
 
+/* The optional clamp bounds: within the storage type's range, ordered. */
+static IpuLogicalResult checkClamp(const HlCheck *c, IpuType storage) {
+  unsigned width = ipuIntegerTypeGetWidth(storage);
+  bool isUnsigned = ipuIntegerTypeGetSignedness(storage) == IPU_UNSIGNED;
+  int64_t lo = isUnsigned ? 0 : -((int64_t)1 << (width - 1));
+  int64_t hi = isUnsigned ? ((int64_t)1 << width) - 1
+                          : ((int64_t)1 << (width - 1)) - 1;
+  int64_t bounds[2] = {lo, hi};
+  const char *names[2] = {"clamp_min", "clamp_max"};
+  for (int i = 0; i < 2; ++i) {
+    if (!hlAttr(c, names[i]))
+      continue;
+    if (ipuFailed(hlAttrI64(c, names[i], bounds[i], &bounds[i])))
+      return IPU_FAILURE;
+    if (bounds[i] < lo || bounds[i] > hi)
+      return hlError(c, "%s %lld is outside the range [%lld, %lld] of the "
+                        "result type",
+                     names[i], (long long)bounds[i], (long long)lo,
+                     (long long)hi);
+  }
+  if (bounds[0] > bounds[1])
+    return hlError(c, "clamp_min %lld is greater than clamp_max %lld",
+                   (long long)bounds[0], (long long)bounds[1]);
+  return IPU_SUCCESS;
+}
+
 static IpuLogicalResult requantizeShape(HlCheck *c, IpuType *results) {
   HlTensor input;
   HlI64Array multiplier, shift;
@@ -132,17 +158,19 @@ static IpuLogicalResult requantizeShape(HlCheck *c, IpuType *results) {
   if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
       ipuFailed(hlTensorOperand(c, 0, &input)))
     return IPU_FAILURE;
-  if (!hlIsInt(input.elem) || ipuIntegerTypeGetWidth(input.elem) != 32) {
+  if (!hlIsInt8(input.elem) &&
+      !(hlIsInt(input.elem) && ipuIntegerTypeGetWidth(input.elem) == 32)) {
     DialectText text;
-    return hlError(c, "operand #0 must be tensor of 32-bit integer values, "
-                      "but got '%s'",
+    return hlError(c, "operand #0 must be tensor of 8-bit or 32-bit integer "
+                      "values, but got '%s'",
                    dialectTypeText(input.type, &text));
   }
   if (!hlRequiredAttr(c, "multiplier") || !hlRequiredAttr(c, "shift") ||
       !hlRequiredAttr(c, "zero_point") ||
       ipuFailed(hlAttrI64Array(c, "multiplier", &multiplier)) ||
       ipuFailed(hlAttrI64Array(c, "shift", &shift)) ||
-      ipuFailed(readZeroPoint(c, false, &storage, &zpCount)))
+      ipuFailed(readZeroPoint(c, true, &storage, &zpCount)) ||
+      ipuFailed(checkClamp(c, storage)))
     return IPU_FAILURE;
   if (multiplier.n == 0)
     return hlError(c, "attribute 'multiplier' must not be empty");

@@ -23,6 +23,20 @@ IpuLogicalResult ipuInterpRunFunc(IpuOp *func, intptr_t numInputs,
                                   IpuTensor **outputs, intptr_t *numOutputs);
 void ipuInterpOutputsFree(IpuTensor *outputs, intptr_t numOutputs);
 
+/* Called by ipuInterpRunFuncObserved after each op of a function body
+ * (also inside called functions; not func.return) with each of its
+ * results, which the callback may only read during the call. */
+typedef void (*IpuInterpObserveFn)(IpuOp *op, intptr_t resultIndex,
+                                   const IpuTensor *value, void *userData);
+/* ipuInterpRunFunc, showing every intermediate value to `observe` (NULL:
+ * none), e.g. to record activation ranges for quantization. */
+IpuLogicalResult ipuInterpRunFuncObserved(IpuOp *func, intptr_t numInputs,
+                                          const IpuTensor *inputs,
+                                          IpuTensor **outputs,
+                                          intptr_t *numOutputs,
+                                          IpuInterpObserveFn observe,
+                                          void *userData);
+
 /* Evaluates one op (not func.call, not an op with regions) on concrete
  * operand tensors, one per operand, with the semantics ipuInterpRunFunc
  * gives it; each result is checked against its type. On success

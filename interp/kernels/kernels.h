@@ -148,6 +148,17 @@ bool ipuKernelConvInteger(const IpuConvParams *p, const IpuTensor *x,
                           const IpuTensor *wZeroPoint, IpuTensor *y,
                           IpuKernelError *err);
 
+/* hl's integer products (int_products.c): ConvInteger without zero points
+ * plus an int32 bias per output channel (NULL: none); a 2-D int8 Gemm
+ * (alpha = beta = 1) with optional transposes plus an int32 c broadcast
+ * to M x N. */
+bool ipuKernelConvIntegerBias(const IpuConvParams *p, const IpuTensor *x,
+                              const IpuTensor *w, const IpuTensor *bias,
+                              IpuTensor *y, IpuKernelError *err);
+bool ipuKernelGemmInteger(bool transA, bool transB, const IpuTensor *a,
+                          const IpuTensor *b, const IpuTensor *c,
+                          IpuTensor *y, IpuKernelError *err);
+
 /* ==== Pooling (pool.c) ================================================= */
 
 typedef enum { IPU_POOL_MAX, IPU_POOL_AVERAGE, IPU_POOL_LP } IpuPoolKind;
@@ -500,6 +511,16 @@ bool ipuKernelRequantize(const IpuTensor *acc, const IpuTensor *multiplier,
                          const IpuTensor *shift, int64_t axis,
                          int32_t zeroPoint, IpuDType outType, IpuTensor *y,
                          IpuKernelError *err);
+/* ipuKernelRequantize with more freedom, for hl.requantize: `acc` may
+ * also be int8 or uint8, outType also int32, and the result is clamped
+ * to [clampLo, clampHi] intersected with outType's range (INT64_MIN /
+ * INT64_MAX: no further bound). */
+bool ipuKernelRequantizeClamped(const IpuTensor *acc,
+                                const IpuTensor *multiplier,
+                                const IpuTensor *shift, int64_t axis,
+                                int32_t zeroPoint, IpuDType outType,
+                                int64_t clampLo, int64_t clampHi,
+                                IpuTensor *y, IpuKernelError *err);
 
 /* Splits a positive real scale into *multiplier in [2^30, 2^31) and
  * *shift such that scale ~= multiplier * 2^-(31 + shift). False when the

@@ -166,15 +166,36 @@ bool ipuKernelRequantize(const IpuTensor *acc, const IpuTensor *multiplier,
                          const IpuTensor *shift, int64_t axis,
                          int32_t zeroPoint, IpuDType outType, IpuTensor *y,
                          IpuKernelError *err) {
+  memset(y, 0, sizeof *y);
+  if (ipuTensorIsValid(acc) && acc->dtype != IPU_DTYPE_I32)
+    return ipuKFail(err, "Requantize", "the accumulator must be int32, not %s",
+                    ipuDTypeName(acc->dtype));
+  if (outType != IPU_DTYPE_I8 && outType != IPU_DTYPE_U8)
+    return ipuKFail(err, "Requantize",
+                    "the result type must be int8 or uint8, not %s",
+                    ipuDTypeName(outType));
+  return ipuKernelRequantizeClamped(acc, multiplier, shift, axis, zeroPoint,
+                                    outType, INT64_MIN, INT64_MAX, y, err);
+}
+
+bool ipuKernelRequantizeClamped(const IpuTensor *acc,
+                                const IpuTensor *multiplier,
+                                const IpuTensor *shift, int64_t axis,
+                                int32_t zeroPoint, IpuDType outType,
+                                int64_t clampLo, int64_t clampHi,
+                                IpuTensor *y, IpuKernelError *err) {
   static const char op[] = "Requantize";
   memset(y, 0, sizeof *y);
   if (!ipuKCheck(acc, op, "accumulator", err))
     return false;
-  if (acc->dtype != IPU_DTYPE_I32)
-    return ipuKFail(err, op, "the accumulator must be int32, not %s",
+  if (acc->dtype != IPU_DTYPE_I32 && acc->dtype != IPU_DTYPE_I8 &&
+      acc->dtype != IPU_DTYPE_U8)
+    return ipuKFail(err, op, "the input must be int32, int8 or uint8, not %s",
                     ipuDTypeName(acc->dtype));
-  if (outType != IPU_DTYPE_I8 && outType != IPU_DTYPE_U8)
-    return ipuKFail(err, op, "the result type must be int8 or uint8, not %s",
+  if (outType != IPU_DTYPE_I8 && outType != IPU_DTYPE_U8 &&
+      outType != IPU_DTYPE_I32)
+    return ipuKFail(err, op,
+                    "the result type must be int8, uint8 or int32, not %s",
                     ipuDTypeName(outType));
   int64_t ax, dim, inner;
   bool perMult, perShift;
@@ -191,18 +212,26 @@ bool ipuKernelRequantize(const IpuTensor *acc, const IpuTensor *multiplier,
     if (s < -30 || s > 31)
       return ipuKFail(err, op, "shift %d is out of range [-30, 31]", s);
   }
-  int64_t lo = outType == IPU_DTYPE_I8 ? -128 : 0;
-  int64_t hi = outType == IPU_DTYPE_I8 ? 127 : 255;
+  int64_t lo = outType == IPU_DTYPE_I8 ? -128
+               : outType == IPU_DTYPE_U8 ? 0
+                                         : INT32_MIN;
+  int64_t hi = outType == IPU_DTYPE_I8 ? 127
+               : outType == IPU_DTYPE_U8 ? 255
+                                         : INT32_MAX;
+  lo = clampLo > lo ? clampLo : lo;
+  hi = clampHi < hi ? clampHi : hi;
+  if (lo > hi)
+    return ipuKFail(err, op, "the clamp bounds are empty");
   if (!ipuKAlloc(y, outType, acc->rank, acc->shape, op, err))
     return false;
-  const int32_t *a = acc->data;
   const int32_t *m = multiplier->data, *sh = shift->data;
   int64_t n = ipuTensorNumElements(acc);
   for (int64_t i = 0; i < n; i++) {
     int64_t mult = m[channelOf(i, dim, inner, perMult)];
     int s = 31 + sh[channelOf(i, dim, inner, perShift)];
+    int64_t a = ipuKLoadI64(acc->data, acc->dtype, i);
     /* |acc * mult| < 2^62, so adding the rounding half cannot overflow. */
-    int64_t prod = (int64_t)a[i] * mult + ((int64_t)1 << (s - 1));
+    int64_t prod = a * mult + ((int64_t)1 << (s - 1));
     int64_t v = floorShift(prod, s) + zeroPoint;
     v = v < lo ? lo : (v > hi ? hi : v);
     ipuKStoreI64(y->data, outType, i, v);

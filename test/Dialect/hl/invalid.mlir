@@ -1412,9 +1412,9 @@ func.func @f(%x: tensor<4xi8>) {
 
 // -----
 
-func.func @f(%x: tensor<1x2x4xi8>) {
-  // expected-error @+1 {{'hl.requantize' op operand #0 must be tensor of 32-bit integer values, but got 'tensor<1x2x4xi8>'}}
-  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x2x4xi8>) -> tensor<1x2x4xi8>
+func.func @f(%x: tensor<1x2x4xi16>) {
+  // expected-error @+1 {{'hl.requantize' op operand #0 must be tensor of 8-bit or 32-bit integer values, but got 'tensor<1x2x4xi16>'}}
+  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x2x4xi16>) -> tensor<1x2x4xi8>
   return
 }
 
@@ -1469,8 +1469,24 @@ func.func @f(%x: tensor<1x2x4xi32>) {
 // -----
 
 func.func @f(%x: tensor<1x2x4xi32>) {
-  // expected-error @+1 {{'hl.requantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit integers, got dense<0> : tensor<1xi32>}}
-  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi32>} : (tensor<1x2x4xi32>) -> tensor<1x2x4xi8>
+  // expected-error @+1 {{'hl.requantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit or 32-bit integers, got dense<0> : tensor<1xi16>}}
+  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi16>} : (tensor<1x2x4xi32>) -> tensor<1x2x4xi8>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<1x2x4xi32>) {
+  // expected-error @+1 {{'hl.requantize' op clamp_max 200 is outside the range [-128, 127] of the result type}}
+  %0 = hl.requantize %x {clamp_max = 200, multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x2x4xi32>) -> tensor<1x2x4xi8>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<1x2x4xi32>) {
+  // expected-error @+1 {{'hl.requantize' op clamp_min 5 is greater than clamp_max 2}}
+  %0 = hl.requantize %x {clamp_max = 2, clamp_min = 5, multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x2x4xi32>) -> tensor<1x2x4xi8>
   return
 }
 

@@ -1,0 +1,980 @@
+/* quantize, part 3: rewriting a float function into int8 arithmetic.
+ *
+ * One walk over the body in program order. Each float value that gets an
+ * integer form maps to (an i8 value, its scale; zero point 0). conv2d,
+ * gemm and matmul become integer ops with i32 accumulators followed by a
+ * per-channel hl.requantize whose clamp holds a fused relu / clip; other
+ * fused activations dequantize the accumulators exactly (scale
+ * s_in * s_w[c]) and apply the float activation. add / sub align their
+ * operands to a common fine scale in i32 (max(s_a, s_b) / 2^16), add, and
+ * requantize; mul multiplies in i32; concat requantizes each input to the
+ * output scale; shape ops and maxpool run on i8 unchanged. Everything else
+ * stays float: its quantized operands are dequantized before it, and a
+ * float value is quantized (hl.quantize) before its first integer user,
+ * function arguments included. Returned values are dequantized, so the
+ * signature stays float. Replaced float ops are erased at the end. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "quantize.h"
+
+typedef struct {
+  IpuValue q;   /* the i8 value */
+  float scale;
+  IpuValue deq; /* its dequantized float form, once made */
+} QVal;
+
+typedef struct {
+  QState *st;
+  IpuContext *ctx;
+  IpuBuilder b;       /* inserting before the op being rewritten */
+  IpuPtrMap values;   /* float value -> QVal* */
+  IpuPtrMap replaced; /* float ops to erase */
+  IpuOp **ops;
+  intptr_t numOps, index;
+  QVal **all; /* every QVal made, freed at the end */
+  intptr_t numAll, capAll;
+} Rewriter;
+
+/* ---- Small builders. ---- */
+
+static IpuType withElement(IpuContext *ctx, IpuType t, IpuType elem) {
+  return ipuRankedTensorTypeGet(ctx, ipuShapedTypeGetRank(t),
+                                ipuShapedTypeGetShape(t), elem, NULL);
+}
+
+static IpuType i8Type(IpuContext *ctx) {
+  return ipuIntegerTypeGet(ctx, 8, IPU_SIGNLESS);
+}
+static IpuType i32Type(IpuContext *ctx) {
+  return ipuIntegerTypeGet(ctx, 32, IPU_SIGNLESS);
+}
+
+static bool isQuantAttr(IpuIdent name) {
+  return !strncmp(ipuIdentCStr(name), "quant.", 6);
+}
+
+/* Copies the attributes of `from` except those named in `skip`. */
+static void copyAttrs(IpuOpState *os, IpuOp *from, const char *const *skip) {
+  IpuAttr dicts[2] = {ipuOpGetProperties(from), ipuOpGetAttrDict(from)};
+  for (int d = 0; d < 2; ++d) {
+    if (!dicts[d] || ipuAttrGetKind(dicts[d]) != IPU_ATTR_DICTIONARY)
+      continue;
+    for (intptr_t i = 0; i < ipuDictionaryAttrGetNumEntries(dicts[d]); ++i) {
+      IpuNamedAttr e = ipuDictionaryAttrGetEntry(dicts[d], i);
+      bool skipped = isQuantAttr(e.name);
+      for (int k = 0; skip && skip[k] && !skipped; ++k)
+        skipped = !strcmp(ipuIdentCStr(e.name), skip[k]);
+      if (!skipped)
+        ipuOpStateAddAttr(os, ipuIdentCStr(e.name), e.value);
+    }
+  }
+}
+
+static IpuOp *build(Rewriter *rw, const char *name, IpuLocation loc,
+                    intptr_t n, const IpuValue *operands, IpuType result,
+                    IpuOp *attrsFrom, const char *const *skip) {
+  IpuOpState os;
+  ipuOpStateInit(&os, rw->ctx, ipuStringRefFromCString(name), loc);
+  ipuOpStateAddOperands(&os, n, operands);
+  ipuOpStateAddResults(&os, 1, &result);
+  if (attrsFrom)
+    copyAttrs(&os, attrsFrom, skip);
+  return ipuBuilderCreate(&rw->b, &os);
+}
+
+static IpuAttr zeroPoint(IpuContext *ctx, IpuType elem) {
+  int64_t one = 1;
+  int64_t zero = 0;
+  IpuType t = ipuRankedTensorTypeGet(ctx, 1, &one, elem, NULL);
+  return ipuDenseElementsAttrGet(ctx, t, &zero,
+                                 ipuDenseElementStorageBytes(elem), true);
+}
+
+static IpuAttr f32Array(IpuContext *ctx, intptr_t n, const float *v) {
+  return ipuDenseArrayAttrGet(ctx, ipuFloatTypeGet(ctx, IPU_F32), n, v);
+}
+
+static IpuAttr i64Attr(IpuContext *ctx, int64_t v) {
+  return ipuIntegerAttrGet(ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), v);
+}
+
+/* hl.requantize of `x` by factors[0..n) (per channel on `axis` when
+ * n > 1) to `elem` (i8 or i32). */
+static IpuOp *requantize(Rewriter *rw, IpuValue x, intptr_t n,
+                         const double *factors, int64_t axis, IpuType elem,
+                         IpuLocation loc) {
+  IpuContext *ctx = rw->ctx;
+  int64_t mult[n], shift[n];
+  for (intptr_t c = 0; c < n; ++c)
+    qMultiplier(factors[c], &mult[c], &shift[c]);
+  IpuOpState os;
+  ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.requantize"), loc);
+  ipuOpStateAddOperands(&os, 1, &x);
+  IpuType result = withElement(ctx, ipuValueGetType(x), elem);
+  ipuOpStateAddResults(&os, 1, &result);
+  ipuOpStateAddAttr(&os, "multiplier", ipuDenseI64ArrayAttrGet(ctx, n, mult));
+  ipuOpStateAddAttr(&os, "shift", ipuDenseI64ArrayAttrGet(ctx, n, shift));
+  ipuOpStateAddAttr(&os, "zero_point", zeroPoint(ctx, elem));
+  if (n > 1)
+    ipuOpStateAddAttr(&os, "axis", i64Attr(ctx, axis));
+  return ipuBuilderCreate(&rw->b, &os);
+}
+
+static bool fail(Rewriter *rw, IpuOp *at, const char *what) {
+  if (!rw->st->failed)
+    ipuOpEmitError(at, "quantize: %s", what);
+  rw->st->failed = true;
+  return false;
+}
+
+static bool mapValue(Rewriter *rw, IpuValue floatValue, IpuValue q,
+                     float scale) {
+  if (rw->numAll == rw->capAll) {
+    intptr_t cap = rw->capAll ? 2 * rw->capAll : 64;
+    QVal **grown = ipuRealloc(rw->ctx, rw->all, sizeof(QVal *) * (size_t)cap);
+    if (!grown)
+      return false;
+    rw->all = grown;
+    rw->capAll = cap;
+  }
+  QVal *qv = ipuCalloc(rw->ctx, 1, sizeof *qv);
+  if (!qv)
+    return false;
+  rw->all[rw->numAll++] = qv;
+  qv->q = q;
+  qv->scale = scale;
+  return ipuPtrMapPut(&rw->values, floatValue, qv);
+}
+
+static bool isFloatTensor(IpuValue v) {
+  IpuType t = ipuValueGetType(v);
+  return ipuTypeIsTensor(t) && ipuShapedTypeHasRank(t) &&
+         ipuShapedTypeHasStaticShape(t) &&
+         ipuTypeIsFloat(ipuShapedTypeGetElementType(t));
+}
+
+/* The i8 form of float value `v`, quantizing it before the current op if
+ * it has none yet; NULL (without error) when it cannot be quantized. */
+static QVal *quantized(Rewriter *rw, IpuValue v) {
+  QVal *qv = ipuPtrMapGet(&rw->values, v);
+  if (qv)
+    return qv;
+  if (!isFloatTensor(v) || !qIsInt8Friendly(rw->st, v))
+    return NULL;
+  QRange *r = qRangeOf(rw->st, v);
+  float scale = qActivationScale(r);
+  IpuContext *ctx = rw->ctx;
+  IpuOp *defining = ipuValueGetDefiningOp(v);
+  IpuLocation loc = defining ? ipuOpGetLoc(defining)
+                             : ipuOpGetLoc(rw->ops[rw->index]);
+  IpuOpState os;
+  ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.quantize"), loc);
+  ipuOpStateAddOperands(&os, 1, &v);
+  IpuType result = withElement(ctx, ipuValueGetType(v), i8Type(ctx));
+  ipuOpStateAddResults(&os, 1, &result);
+  ipuOpStateAddAttr(&os, "scale", f32Array(ctx, 1, &scale));
+  ipuOpStateAddAttr(&os, "zero_point", zeroPoint(ctx, i8Type(ctx)));
+  IpuOp *q = ipuBuilderCreate(&rw->b, &os);
+  if (!q || !mapValue(rw, v, ipuOpGetResult(q, 0), scale))
+    return NULL;
+  return ipuPtrMapGet(&rw->values, v);
+}
+
+/* The float form of a replaced value, for a float user. */
+static IpuValue dequantized(Rewriter *rw, QVal *qv, IpuLocation loc) {
+  if (qv->deq)
+    return qv->deq;
+  IpuContext *ctx = rw->ctx;
+  IpuOpState os;
+  ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.dequantize"), loc);
+  ipuOpStateAddOperands(&os, 1, &qv->q);
+  IpuType result = withElement(ctx, ipuValueGetType(qv->q),
+                               ipuFloatTypeGet(ctx, IPU_F32));
+  ipuOpStateAddResults(&os, 1, &result);
+  ipuOpStateAddAttr(&os, "scale", f32Array(ctx, 1, &qv->scale));
+  IpuOp *d = ipuBuilderCreate(&rw->b, &os);
+  if (d)
+    qv->deq = ipuOpGetResult(d, 0);
+  return qv->deq;
+}
+
+static bool addLayer(Rewriter *rw, IpuOp *quantOp, float scale) {
+  QState *st = rw->st;
+  if (st->numLayers == st->capLayers) {
+    intptr_t cap = st->capLayers ? 2 * st->capLayers : 32;
+    QLayer *grown =
+        ipuRealloc(st->ctx, st->layers, sizeof(QLayer) * (size_t)cap);
+    if (!grown)
+      return false;
+    st->layers = grown;
+    st->capLayers = cap;
+  }
+  QLayer *l = &st->layers[st->numLayers++];
+  memset(l, 0, sizeof *l);
+  l->floatIndex = rw->index;
+  l->quantOp = quantOp;
+  l->scale = scale;
+  l->anchor = quantOp;
+  return true;
+}
+
+/* ---- conv2d / gemm / matmul. ---- */
+
+typedef struct {
+  int64_t perChannel; /* conv: elements per output channel */
+  int64_t cols;       /* gemm / matmul: columns of the weight matrix */
+  bool rowsAreChannels;
+} ChannelMap;
+
+static int64_t channelOfWeight(const IpuTensor *w, int64_t i,
+                               const void *data) {
+  const ChannelMap *m = data;
+  if (m->perChannel)
+    return i / m->perChannel;
+  return m->rowsAreChannels ? i / m->cols : i % m->cols;
+}
+
+static bool locHasName(IpuLocation loc, const char *name, int depth) {
+  if (!loc || depth > 16)
+    return false;
+  switch (ipuAttrGetKind(loc)) {
+  case IPU_ATTR_LOC_NAME:
+    return !strcmp(ipuIdentCStr(ipuLocNameGetName(loc)), name) ||
+           locHasName(ipuLocNameGetChild(loc), name, depth + 1);
+  case IPU_ATTR_LOC_FUSED:
+    for (intptr_t i = 0; i < ipuLocFusedGetNumLocations(loc); ++i)
+      if (locHasName(ipuLocFusedGetLocation(loc, i), name, depth + 1))
+        return true;
+    return false;
+  case IPU_ATTR_LOC_CALLSITE:
+    return locHasName(ipuLocCallSiteGetCallee(loc), name, depth + 1);
+  default:
+    return false;
+  }
+}
+
+/* 7 for 4-bit weights (the op's quant.weight_bits = 4, or its location
+ * named in weight-bits-4), else 127. */
+static int weightQMax(Rewriter *rw, IpuOp *op) {
+  IpuAttr bits = ipuOpGetAttr(op, "quant.weight_bits");
+  if (bits && ipuAttrGetKind(bits) == IPU_ATTR_INTEGER &&
+      ipuIntegerAttrGetInt(bits) == 4)
+    return 7;
+  const char *list = rw->st->weightBits4;
+  while (list && *list) {
+    const char *end = strchr(list, ',');
+    size_t len = end ? (size_t)(end - list) : strlen(list);
+    char name[256];
+    if (len > 0 && len < sizeof name) {
+      memcpy(name, list, len);
+      name[len] = 0;
+      if (locHasName(ipuOpGetLoc(op), name, 0))
+        return 7;
+    }
+    list = end ? end + 1 : NULL;
+  }
+  return 127;
+}
+
+static const char *stringAttr(IpuOp *op, const char *name, char *buf,
+                              size_t size) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  if (!a || ipuAttrGetKind(a) != IPU_ATTR_STRING)
+    return NULL;
+  IpuStringRef s = ipuStringAttrGetValue(a);
+  size_t n = s.length < size - 1 ? s.length : size - 1;
+  memcpy(buf, s.data, n);
+  buf[n] = 0;
+  return buf;
+}
+
+static double floatAttr(IpuOp *op, const char *name, double dflt) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrGetKind(a) == IPU_ATTR_FLOAT ? ipuFloatAttrGetValue(a)
+                                                  : dflt;
+}
+
+static bool boolAttr(IpuOp *op, const char *name) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrIsBool(a) && ipuBoolAttrGetValue(a);
+}
+
+/* Activation parameter i of a fused activation. */
+static float activationParam(IpuOp *op, int i, float dflt) {
+  IpuAttr a = ipuOpGetAttr(op, "activation_params");
+  if (!a || ipuAttrGetKind(a) != IPU_ATTR_DENSE_ARRAY ||
+      ipuDenseArrayAttrGetNumElements(a) <= i)
+    return dflt;
+  return ((const float *)ipuDenseArrayAttrGetData(a))[i];
+}
+
+static bool isScalePreserving(const IpuOp *op);
+
+/* Whether `v` has or will likely get an integer form: it has one, is a
+ * constant, or comes from an op the rewrite makes integer. An element-wise
+ * op with a float operand of another kind (a mean, a norm) stays float,
+ * so that its other operand need not be rounded to int8 first: x -
+ * mean(x) cancels most of x. */
+static bool intLike(Rewriter *rw, IpuValue v) {
+  if (ipuPtrMapGet(&rw->values, v) || ipuPassMatchHlConstant(v, NULL))
+    return true;
+  IpuOp *def = ipuValueGetDefiningOp(v);
+  static const char *const producers[] = {
+      "hl.conv2d", "hl.gemm", "hl.matmul", "hl.add", "hl.sub", "hl.mul",
+      "hl.concat", "hl.relu", "hl.clip", "hl.maxpool", "hl.reshape",
+      "hl.flatten", "hl.transpose"};
+  for (size_t i = 0; def && i < sizeof producers / sizeof *producers; ++i)
+    if (ipuOpIsA(def, producers[i]))
+      return true;
+  return false;
+}
+
+/* Whether some user of `v` (through relu / clip and scale-preserving ops)
+ * will take it as an integer: a conv / gemm / matmul / add / sub / mul /
+ * concat. Otherwise an integer producer dequantizes its wide result
+ * directly, which is exact, instead of rounding it to int8 first. */
+static bool needsInt(Rewriter *rw, IpuValue v, int depth) {
+  if (depth > 8)
+    return true;
+  for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
+       u = ipuOpOperandGetNextUse(u)) {
+    IpuOp *user = ipuOpOperandGetOwner(u);
+    if (ipuOpIsA(user, "hl.conv2d") || ipuOpIsA(user, "hl.gemm") ||
+        ipuOpIsA(user, "hl.matmul")) {
+      if (qIsInt8Friendly(rw->st, v))
+        return true;
+    } else if (ipuOpIsA(user, "hl.add") || ipuOpIsA(user, "hl.sub") ||
+               ipuOpIsA(user, "hl.mul")) {
+      if (ipuOpGetNumOperands(user) == 2 &&
+          intLike(rw, ipuOpGetOperand(user, 1 - ipuOpOperandGetIndex(u))))
+        return true;
+    } else if (ipuOpIsA(user, "hl.concat")) {
+      return true;
+    } else if ((ipuOpIsA(user, "hl.clip") || isScalePreserving(user)) &&
+               ipuOpGetNumResults(user) == 1) {
+      if (needsInt(rw, ipuOpGetResult(user, 0), depth + 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* The exact float value of wide integers `acc` at per-channel scales
+ * (one scale: per tensor). */
+static IpuOp *dequantizeWide(Rewriter *rw, IpuValue acc, intptr_t n,
+                             const double *accScale, int64_t axis,
+                             IpuType floatType, IpuLocation loc) {
+  float scales[n];
+  for (intptr_t c = 0; c < n; ++c)
+    scales[c] = (float)accScale[c];
+  IpuOpState os;
+  ipuOpStateInit(&os, rw->ctx, ipuStringRefFromCString("hl.dequantize"),
+                 loc);
+  ipuOpStateAddOperands(&os, 1, &acc);
+  ipuOpStateAddResults(&os, 1, &floatType);
+  ipuOpStateAddAttr(&os, "scale", f32Array(rw->ctx, n, scales));
+  if (n > 1)
+    ipuOpStateAddAttr(&os, "axis", i64Attr(rw->ctx, axis));
+  return ipuBuilderCreate(&rw->b, &os);
+}
+
+/* After the integer op: i32 accumulators `acc` at per-channel scales
+ * accScale[0..n) on `axis`; the float op X's fused activation. */
+static bool finishAccumulator(Rewriter *rw, IpuOp *x, IpuValue acc,
+                              intptr_t n, const double *accScale,
+                              int64_t axis) {
+  IpuContext *ctx = rw->ctx;
+  IpuLocation loc = ipuOpGetLoc(x);
+  IpuValue result = ipuOpGetResult(x, 0);
+  char act[32];
+  const char *activation = stringAttr(x, "activation", act, sizeof act);
+  bool toInt = needsInt(rw, result, 0);
+  if (toInt && (!activation || !strcmp(activation, "relu") ||
+                !strcmp(activation, "clip"))) {
+    float sOut = qActivationScale(qRangeOf(rw->st, result));
+    double factors[n];
+    for (intptr_t c = 0; c < n; ++c)
+      factors[c] = accScale[c] / sOut;
+    IpuOp *rq = requantize(rw, acc, n, factors, axis, i8Type(ctx), loc);
+    if (!rq)
+      return fail(rw, x, "cannot build the requantization");
+    if (activation && !strcmp(activation, "relu"))
+      ipuOpSetAttr(rq, "clamp_min", i64Attr(ctx, 0));
+    if (activation && !strcmp(activation, "clip")) {
+      double lo = nearbyint(activationParam(x, 0, -INFINITY) / sOut);
+      double hi = nearbyint(activationParam(x, 1, INFINITY) / sOut);
+      if (lo > -128)
+        ipuOpSetAttr(rq, "clamp_min", i64Attr(ctx, lo > 127 ? 127
+                                                            : (int64_t)lo));
+      if (hi < 127)
+        ipuOpSetAttr(rq, "clamp_max", i64Attr(ctx, hi < -128 ? -128
+                                                             : (int64_t)hi));
+    }
+    return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut) &&
+           addLayer(rw, rq, sOut) &&
+           ipuPtrMapPut(&rw->replaced, x, x);
+  }
+  /* Exact dequantization of the accumulators, then the float activation. */
+  IpuType f32 = ipuValueGetType(result);
+  IpuOp *deq = dequantizeWide(rw, acc, n, accScale, axis, f32, loc);
+  if (!deq)
+    return fail(rw, x, "cannot build the dequantization");
+  if (!activation) {
+    IpuValue out = ipuOpGetResult(deq, 0);
+    if (!qAliasRange(rw->st, result, out))
+      return fail(rw, x, "out of memory");
+    ipuValueReplaceAllUsesWith(result, out);
+    return addLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
+  }
+  IpuOpState os;
+  char opName[48];
+  snprintf(opName, sizeof opName, "hl.%s", activation);
+  ipuOpStateInit(&os, ctx, ipuStringRefFromCString(opName), loc);
+  IpuValue d = ipuOpGetResult(deq, 0);
+  ipuOpStateAddOperands(&os, 1, &d);
+  ipuOpStateAddResults(&os, 1, &f32);
+  IpuType f32Elem = ipuFloatTypeGet(ctx, IPU_F32);
+  static const struct {
+    const char *act, *p0, *p1;
+  } params[] = {{"leaky_relu", "alpha", NULL},
+                {"hard_sigmoid", "alpha", "beta"},
+                {"clip", "min", "max"}};
+  for (size_t i = 0; i < sizeof params / sizeof *params; ++i) {
+    if (strcmp(params[i].act, activation))
+      continue;
+    IpuAttr a = ipuOpGetAttr(x, "activation_params");
+    intptr_t np = a && ipuAttrGetKind(a) == IPU_ATTR_DENSE_ARRAY
+                      ? ipuDenseArrayAttrGetNumElements(a)
+                      : 0;
+    float p0 = activationParam(x, 0, 0), p1 = activationParam(x, 1, 0);
+    if (np > 0 && isfinite(p0))
+      ipuOpStateAddAttr(&os, params[i].p0,
+                        ipuFloatAttrGet(ctx, f32Elem, p0));
+    if (np > 1 && params[i].p1 && isfinite(p1))
+      ipuOpStateAddAttr(&os, params[i].p1,
+                        ipuFloatAttrGet(ctx, f32Elem, p1));
+  }
+  IpuOp *actOp = ipuBuilderCreate(&rw->b, &os);
+  if (!actOp)
+    return fail(rw, x, "cannot build the float activation");
+  IpuValue out = ipuOpGetResult(actOp, 0);
+  if (!qAliasRange(rw->st, result, out))
+    return fail(rw, x, "out of memory");
+  ipuValueReplaceAllUsesWith(result, out);
+  return addLayer(rw, actOp, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
+}
+
+/* Reads a constant float operand; false when it is not one. */
+static bool constantOperand(Rewriter *rw, IpuOp *op, intptr_t i,
+                            IpuTensor *t) {
+  IpuAttr value;
+  if (i >= ipuOpGetNumOperands(op) ||
+      !ipuPassMatchHlConstant(ipuOpGetOperand(op, i), &value))
+    return false;
+  if (ipuFailed(ipuInterpTensorFromAttr(rw->ctx, ipuOpGetLoc(op), value, t)))
+    return false;
+  if (!ipuPassTensorIsFloat(t)) {
+    ipuTensorFree(t);
+    return false;
+  }
+  return true;
+}
+
+static IpuValue constantValue(Rewriter *rw, IpuOp *at, const IpuTensor *t,
+                              IpuType elem, const char *hint) {
+  IpuType type = ipuRankedTensorTypeGet(rw->ctx, t->rank, t->shape, elem,
+                                        NULL);
+  IpuOp *c = ipuPassCreateHlConstant(&rw->b, type, t->data,
+                                     ipuTensorByteSize(t), hint,
+                                     &rw->st->blobCounter, ipuOpGetLoc(at));
+  return c ? ipuOpGetResult(c, 0) : NULL;
+}
+
+/* The 2-D weight of a gemm / matmul rounded by GPTQ: rows of the n x k
+ * matrix are the output channels (the weight itself with trans_b, else
+ * its transpose). */
+static bool gptqWeights(Rewriter *rw, const IpuTensor *w, bool transB,
+                        int qmax, const double *gram, IpuTensor *wq,
+                        float *scales) {
+  int64_t n = transB ? w->shape[0] : w->shape[1];
+  int64_t k = transB ? w->shape[1] : w->shape[0];
+  double *m = ipuAlloc(rw->ctx, sizeof(double) * (size_t)(n * k));
+  int8_t *q = ipuAlloc(rw->ctx, (size_t)(n * k));
+  bool ok = m && q && ipuTensorInit(wq, IPU_DTYPE_I8, w->rank, w->shape);
+  for (int64_t r = 0; ok && r < n; ++r)
+    for (int64_t c = 0; c < k; ++c)
+      m[r * k + c] = ipuPassTensorGetF(w, transB ? r * k + c : c * n + r);
+  if (ok) {
+    qGptqRound(rw->ctx, m, n, k, gram, qmax, q, scales);
+    int8_t *out = wq->data;
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t c = 0; c < k; ++c)
+        out[transB ? r * k + c : c * n + r] = q[r * k + c];
+  }
+  ipuFree(rw->ctx, m);
+  ipuFree(rw->ctx, q);
+  return ok;
+}
+
+/* Whether every use of `v` leads to the function's results through ops
+ * of one operand only (activations, softmax, reshapes): the layer that
+ * makes an output, which float-output-layers keeps in float. */
+static bool feedsOnlyOutputs(IpuValue v, int depth) {
+  if (depth > 8 || !ipuValueHasUses(v))
+    return false;
+  for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
+       u = ipuOpOperandGetNextUse(u)) {
+    IpuOp *user = ipuOpOperandGetOwner(u);
+    if (ipuOpIsA(user, "func.return"))
+      continue;
+    if (ipuOpGetNumOperands(user) != 1 || ipuOpGetNumResults(user) != 1 ||
+        !feedsOnlyOutputs(ipuOpGetResult(user, 0), depth + 1))
+      return false;
+  }
+  return true;
+}
+
+/* conv2d, gemm (no trans_a) and matmul with a constant 2-D right-hand
+ * side: per-output-channel weights. */
+static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  bool conv = ipuOpIsA(x, "hl.conv2d"), gemm = ipuOpIsA(x, "hl.gemm");
+  bool matmul = ipuOpIsA(x, "hl.matmul");
+  if (!conv && !gemm && !matmul)
+    return true;
+  if (ipuOpGetNumResults(x) != 1 || !isFloatTensor(ipuOpGetResult(x, 0)) ||
+      !isFloatTensor(ipuOpGetOperand(x, 0)) ||
+      (gemm && boolAttr(x, "trans_a")) ||
+      (rw->st->floatOutputLayers && feedsOnlyOutputs(ipuOpGetResult(x, 0), 0)))
+    return true;
+  IpuTensor w, bias;
+  memset(&bias, 0, sizeof bias);
+  if (!constantOperand(rw, x, 1, &w))
+    return true;
+  intptr_t numOperands = ipuOpGetNumOperands(x);
+  bool hasBias = numOperands > 2;
+  bool transB = gemm && boolAttr(x, "trans_b");
+  ChannelMap map = {0, 0, false};
+  int64_t channels;
+  if (conv && w.rank == 4 && w.shape[0] > 0) {
+    channels = w.shape[0];
+    map.perChannel = ipuTensorNumElements(&w) / channels;
+  } else if (!conv && w.rank == 2 && w.shape[1] > 0 &&
+             ipuShapedTypeGetRank(ipuValueGetType(ipuOpGetOperand(x, 0))) >=
+                 2) {
+    map.cols = w.shape[1];
+    map.rowsAreChannels = transB;
+    channels = transB ? w.shape[0] : w.shape[1];
+  } else {
+    ipuTensorFree(&w);
+    return true;
+  }
+  if (hasBias) {
+    if (!constantOperand(rw, x, 2, &bias)) {
+      ipuTensorFree(&w);
+      return true;
+    }
+    int64_t nb = ipuTensorNumElements(&bias);
+    bool fits = conv ? nb == channels
+                     : nb == 1 || (nb == channels &&
+                                   (bias.rank == 1 ||
+                                    (bias.rank == 2 && bias.shape[0] == 1)));
+    if (!fits) {
+      ipuTensorFree(&w);
+      ipuTensorFree(&bias);
+      return true;
+    }
+  }
+  QVal *in = quantized(rw, ipuOpGetOperand(x, 0));
+  if (!in) {
+    ipuTensorFree(&w);
+    ipuTensorFree(&bias);
+    return true;
+  }
+  *handled = true;
+  if (gemm) {
+    double alpha = floatAttr(x, "alpha", 1.0);
+    int64_t n = ipuTensorNumElements(&w);
+    for (int64_t i = 0; i < n && alpha != 1.0; ++i)
+      ipuPassTensorSetF(&w, i, ipuPassTensorGetF(&w, i) * alpha);
+  }
+  int qmax = weightQMax(rw, x);
+  if (qmax == 7)
+    rw->st->numWeights4++;
+  float *wScale = ipuAlloc(rw->ctx, sizeof(float) * (size_t)channels);
+  double *accScale = ipuAlloc(rw->ctx, sizeof(double) * (size_t)channels);
+  IpuTensor wq, bq;
+  memset(&wq, 0, sizeof wq);
+  memset(&bq, 0, sizeof bq);
+  QRange *inRange = qRangeOf(rw->st, ipuOpGetOperand(x, 0));
+  bool ok = wScale && accScale;
+  if (ok && !conv && rw->st->gptq && inRange && inRange->gram &&
+      inRange->gramK == (transB ? w.shape[1] : w.shape[0]))
+    ok = gptqWeights(rw, &w, transB, qmax, inRange->gram, &wq, wScale);
+  else if (ok)
+    ok = qQuantizeWeights(&w, channels, channelOfWeight, &map, qmax, &wq,
+                          wScale);
+  for (int64_t c = 0; ok && c < channels; ++c)
+    accScale[c] = (double)in->scale * wScale[c];
+  if (ok && hasBias) {
+    double beta = gemm ? floatAttr(x, "beta", 1.0) : 1.0;
+    int64_t shape[1] = {channels};
+    ok = ipuTensorInit(&bq, IPU_DTYPE_I32, 1, shape);
+    int64_t nb = ipuTensorNumElements(&bias);
+    for (int64_t c = 0; ok && c < channels; ++c) {
+      double v = nearbyint(beta * ipuPassTensorGetF(&bias, nb == 1 ? 0 : c) /
+                           accScale[c]);
+      v = v < INT32_MIN ? INT32_MIN : v > INT32_MAX ? INT32_MAX : v;
+      ((int32_t *)bq.data)[c] = (int32_t)(isnan(v) ? 0 : v);
+    }
+  }
+  IpuValue operands[3] = {in->q, NULL, NULL};
+  if (ok) {
+    char hint[32];
+    snprintf(hint, sizeof hint, "qweight");
+    operands[1] = constantValue(rw, x, &wq, i8Type(rw->ctx), hint);
+    ok = operands[1] != NULL;
+    if (ok && hasBias) {
+      snprintf(hint, sizeof hint, "qbias");
+      operands[2] = constantValue(rw, x, &bq, i32Type(rw->ctx), hint);
+      ok = operands[2] != NULL;
+    }
+  }
+  IpuOp *intOp = NULL;
+  if (ok) {
+    static const char *const skip[] = {"activation", "activation_params",
+                                       "alpha", "beta", NULL};
+    IpuType accType = withElement(rw->ctx, ipuValueGetType(ipuOpGetResult(x, 0)),
+                                  i32Type(rw->ctx));
+    intOp = build(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x),
+                  hasBias ? 3 : 2, operands, accType, x, skip);
+    ok = intOp != NULL;
+  }
+  if (ok) {
+    int64_t rank = ipuShapedTypeGetRank(ipuValueGetType(ipuOpGetResult(x, 0)));
+    int64_t axis = conv ? 1 : rank - 1;
+    ok = finishAccumulator(rw, x, ipuOpGetResult(intOp, 0), channels,
+                           accScale, axis);
+    rw->st->numQuantized++;
+  } else {
+    fail(rw, x, "cannot build the integer form");
+  }
+  ipuFree(rw->ctx, wScale);
+  ipuFree(rw->ctx, accScale);
+  ipuTensorFree(&w);
+  ipuTensorFree(&bias);
+  ipuTensorFree(&wq);
+  ipuTensorFree(&bq);
+  return ok;
+}
+
+/* matmul of two activations: per-tensor scales, s_a * s_b. */
+static bool rewriteMatmulDynamic(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  if (!ipuOpIsA(x, "hl.matmul") || ipuOpGetNumResults(x) != 1 ||
+      !isFloatTensor(ipuOpGetResult(x, 0)) ||
+      ipuPassMatchHlConstant(ipuOpGetOperand(x, 1), NULL))
+    return true;
+  for (int i = 0; i < 2; ++i) {
+    IpuType t = ipuValueGetType(ipuOpGetOperand(x, i));
+    if (!isFloatTensor(ipuOpGetOperand(x, i)) || ipuShapedTypeGetRank(t) < 2)
+      return true;
+  }
+  QVal *a = quantized(rw, ipuOpGetOperand(x, 0));
+  QVal *b = a ? quantized(rw, ipuOpGetOperand(x, 1)) : NULL;
+  if (!b)
+    return true;
+  *handled = true;
+  IpuValue operands[2] = {a->q, b->q};
+  static const char *const skip[] = {"activation", "activation_params", NULL};
+  IpuOp *intOp = build(rw, "hl.matmul", ipuOpGetLoc(x), 2, operands,
+                       withElement(rw->ctx,
+                                   ipuValueGetType(ipuOpGetResult(x, 0)),
+                                   i32Type(rw->ctx)),
+                       x, skip);
+  if (!intOp)
+    return fail(rw, x, "cannot build the integer matmul");
+  double accScale = (double)a->scale * b->scale;
+  rw->st->numQuantized++;
+  return finishAccumulator(rw, x, ipuOpGetResult(intOp, 0), 1, &accScale, 0);
+}
+
+/* ---- Element-wise add / sub / mul. ---- */
+
+static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  bool add = ipuOpIsA(x, "hl.add"), sub = ipuOpIsA(x, "hl.sub");
+  bool mul = ipuOpIsA(x, "hl.mul");
+  if ((!add && !sub && !mul) || ipuOpGetNumOperands(x) != 2 ||
+      ipuOpGetNumResults(x) != 1 || !isFloatTensor(ipuOpGetResult(x, 0)))
+    return true;
+  IpuValue result = ipuOpGetResult(x, 0);
+  if (!qRangeOf(rw->st, result))
+    return true;
+  /* Two float operands stay float: nothing is gained by quantizing; nor
+   * does one beside a float of another kind (see intLike). */
+  IpuValue lhs = ipuOpGetOperand(x, 0), rhs = ipuOpGetOperand(x, 1);
+  if ((!ipuPtrMapGet(&rw->values, lhs) && !ipuPtrMapGet(&rw->values, rhs)) ||
+      !intLike(rw, lhs) || !intLike(rw, rhs))
+    return true;
+  QVal *a = quantized(rw, ipuOpGetOperand(x, 0));
+  QVal *b = a ? quantized(rw, ipuOpGetOperand(x, 1)) : NULL;
+  if (!b)
+    return true;
+  *handled = true;
+  IpuContext *ctx = rw->ctx;
+  IpuLocation loc = ipuOpGetLoc(x);
+  double common, fa, fb;
+  if (mul) {
+    fa = fb = 1.0;
+    common = (double)a->scale * b->scale;
+  } else {
+    common = (a->scale > b->scale ? a->scale : b->scale) / 65536.0;
+    fa = a->scale / common;
+    fb = b->scale / common;
+  }
+  IpuOp *wa = requantize(rw, a->q, 1, &fa, 0, i32Type(ctx), loc);
+  IpuOp *wb = wa ? requantize(rw, b->q, 1, &fb, 0, i32Type(ctx), loc) : NULL;
+  if (!wb)
+    return fail(rw, x, "cannot build the operand alignment");
+  IpuValue operands[2] = {ipuOpGetResult(wa, 0), ipuOpGetResult(wb, 0)};
+  IpuOp *sum = build(rw, ipuIdentCStr(ipuOpGetName(x)), loc, 2, operands,
+                     withElement(ctx, ipuValueGetType(result), i32Type(ctx)),
+                     x, NULL);
+  if (!sum)
+    return fail(rw, x, "cannot build the integer op");
+  rw->st->numQuantized++;
+  if (!needsInt(rw, result, 0)) {
+    IpuOp *deq = dequantizeWide(rw, ipuOpGetResult(sum, 0), 1, &common, 0,
+                                ipuValueGetType(result), loc);
+    if (!deq || !qAliasRange(rw->st, result, ipuOpGetResult(deq, 0)))
+      return fail(rw, x, "cannot build the dequantization");
+    ipuValueReplaceAllUsesWith(result, ipuOpGetResult(deq, 0));
+    return addLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
+  }
+  float sOut = qActivationScale(qRangeOf(rw->st, result));
+  double factor = common / sOut;
+  IpuOp *rq = requantize(rw, ipuOpGetResult(sum, 0), 1, &factor, 0,
+                         i8Type(ctx), loc);
+  if (!rq)
+    return fail(rw, x, "cannot build the requantization");
+  return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut) &&
+         addLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+}
+
+/* ---- concat: every input at the output's scale. ---- */
+
+static bool rewriteConcat(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  intptr_t n = ipuOpGetNumOperands(x);
+  if (!ipuOpIsA(x, "hl.concat") || n < 1 || n > 256 ||
+      ipuOpGetNumResults(x) != 1 || !isFloatTensor(ipuOpGetResult(x, 0)))
+    return true;
+  IpuValue result = ipuOpGetResult(x, 0);
+  if (!qRangeOf(rw->st, result))
+    return true;
+  QVal *ins[256];
+  bool anyInt = false;
+  for (intptr_t i = 0; i < n; ++i)
+    anyInt = anyInt || ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, i));
+  if (!anyInt)
+    return true;
+  for (intptr_t i = 0; i < n; ++i)
+    if (!(ins[i] = quantized(rw, ipuOpGetOperand(x, i))))
+      return true;
+  *handled = true;
+  float sOut = qActivationScale(qRangeOf(rw->st, result));
+  IpuValue operands[256];
+  for (intptr_t i = 0; i < n; ++i) {
+    operands[i] = ins[i]->q;
+    if (ins[i]->scale == sOut)
+      continue;
+    double factor = (double)ins[i]->scale / sOut;
+    IpuOp *rq = requantize(rw, ins[i]->q, 1, &factor, 0, i8Type(rw->ctx),
+                           ipuOpGetLoc(x));
+    if (!rq)
+      return fail(rw, x, "cannot build the input alignment");
+    operands[i] = ipuOpGetResult(rq, 0);
+  }
+  IpuOp *cat = build(rw, "hl.concat", ipuOpGetLoc(x), n, operands,
+                     withElement(rw->ctx, ipuValueGetType(result),
+                                 i8Type(rw->ctx)),
+                     x, NULL);
+  if (!cat)
+    return fail(rw, x, "cannot build the integer concat");
+  rw->st->numQuantized++;
+  return mapValue(rw, result, ipuOpGetResult(cat, 0), sOut) &&
+         addLayer(rw, cat, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+}
+
+/* ---- Ops that commute with a symmetric per-tensor quantization. ---- */
+
+static const char *const kScalePreserving[] = {
+    "hl.reshape", "hl.flatten", "hl.transpose", "hl.maxpool",
+    "hl.squeeze", "hl.unsqueeze", "hl.relu"};
+
+/* The requantize that defines `q` and that nothing uses yet, so that a
+ * following relu / clip can go into its clamp. */
+static IpuOp *foldableRequantize(IpuValue q) {
+  IpuOp *def = ipuValueGetDefiningOp(q);
+  return def && ipuOpIsA(def, "hl.requantize") && !ipuValueHasUses(q) ? def
+                                                                      : NULL;
+}
+
+static int64_t clampAttr(IpuOp *op, const char *name, int64_t dflt) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrGetKind(a) == IPU_ATTR_INTEGER ? ipuIntegerAttrGetInt(a)
+                                                    : dflt;
+}
+
+/* relu / clip after a requantization: narrow its clamp. */
+static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  bool relu = ipuOpIsA(x, "hl.relu"), clip = ipuOpIsA(x, "hl.clip");
+  if ((!relu && !clip) || ipuOpGetNumOperands(x) != 1)
+    return true;
+  QVal *in = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, 0));
+  IpuOp *rq = in ? foldableRequantize(in->q) : NULL;
+  if (!rq)
+    return true;
+  double lo = relu ? 0 : floatAttr(x, "min", -INFINITY) / in->scale;
+  double hi = relu ? INFINITY : floatAttr(x, "max", INFINITY) / in->scale;
+  int64_t curLo = clampAttr(rq, "clamp_min", -128);
+  int64_t curHi = clampAttr(rq, "clamp_max", 127);
+  int64_t newLo = lo > -128 ? (int64_t)nearbyint(lo < 127 ? lo : 127) : -128;
+  int64_t newHi = hi < 127 ? (int64_t)nearbyint(hi > -128 ? hi : -128) : 127;
+  newLo = newLo > curLo ? newLo : curLo;
+  newHi = newHi < curHi ? newHi : curHi;
+  if (newLo > newHi)
+    return true;
+  *handled = true;
+  if (newLo > -128)
+    ipuOpSetAttr(rq, "clamp_min", i64Attr(rw->ctx, newLo));
+  if (newHi < 127)
+    ipuOpSetAttr(rq, "clamp_max", i64Attr(rw->ctx, newHi));
+  IpuLocation locs[2] = {ipuOpGetLoc(rq), ipuOpGetLoc(x)};
+  ipuOpSetLoc(rq, ipuLocFusedGet(rw->ctx, 2, locs, NULL));
+  /* The layer the requantize closes now ends with the activation. */
+  for (intptr_t i = 0; i < rw->st->numLayers; ++i)
+    if (rw->st->layers[i].quantOp == rq)
+      rw->st->layers[i].floatIndex = rw->index;
+  return mapValue(rw, ipuOpGetResult(x, 0), in->q, in->scale) &&
+         ipuPtrMapPut(&rw->replaced, x, x);
+}
+
+static bool isScalePreserving(const IpuOp *op) {
+  for (size_t i = 0; i < sizeof kScalePreserving / sizeof *kScalePreserving;
+       ++i)
+    if (ipuOpIsA(op, kScalePreserving[i]))
+      return true;
+  return false;
+}
+
+static bool rewriteScalePreserving(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  if (!isScalePreserving(x) || ipuOpGetNumOperands(x) != 1 || ipuOpGetNumResults(x) != 1 ||
+      !isFloatTensor(ipuOpGetResult(x, 0)))
+    return true;
+  QVal *in = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, 0));
+  if (!in)
+    return true; /* float input: the op stays float */
+  *handled = true;
+  IpuValue result = ipuOpGetResult(x, 0);
+  IpuOp *op = build(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x), 1,
+                    &in->q,
+                    withElement(rw->ctx, ipuValueGetType(result),
+                                i8Type(rw->ctx)),
+                    x, NULL);
+  if (!op)
+    return fail(rw, x, "cannot build the integer form");
+  return mapValue(rw, result, ipuOpGetResult(op, 0), in->scale) &&
+         ipuPtrMapPut(&rw->replaced, x, x);
+}
+
+/* ---- Float ops: their quantized operands dequantized. ---- */
+
+static void keepFloat(Rewriter *rw, IpuOp *x) {
+  for (intptr_t i = 0; i < ipuOpGetNumOperands(x); ++i) {
+    QVal *qv = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, i));
+    if (!qv || !ipuPtrMapContains(&rw->replaced,
+                                  ipuValueGetDefiningOp(ipuOpGetOperand(x, i))))
+      continue;
+    IpuValue f = dequantized(rw, qv, ipuOpGetLoc(x));
+    if (!f) {
+      fail(rw, x, "cannot build the dequantization");
+      return;
+    }
+    ipuOpSetOperand(x, i, f);
+  }
+}
+
+static void freeValues(Rewriter *rw) {
+  for (intptr_t i = 0; i < rw->numAll; ++i)
+    ipuFree(rw->ctx, rw->all[i]);
+  ipuFree(rw->ctx, rw->all);
+  ipuPtrMapDestroy(&rw->values);
+  ipuPtrMapDestroy(&rw->replaced);
+}
+
+bool qRewrite(QState *st) {
+  Rewriter rw;
+  memset(&rw, 0, sizeof rw);
+  rw.st = st;
+  rw.ctx = st->ctx;
+  ipuBuilderInit(&rw.b, st->ctx);
+  ipuPtrMapInit(&rw.values, st->ctx);
+  ipuPtrMapInit(&rw.replaced, st->ctx);
+  for (IpuOp *op = ipuBlockGetFirstOp(st->body); op; op = ipuOpGetNext(op))
+    rw.numOps++;
+  rw.ops = ipuAlloc(st->ctx, sizeof(IpuOp *) * (size_t)(rw.numOps + 1));
+  if (!rw.ops) {
+    ipuPtrMapDestroy(&rw.values);
+    ipuPtrMapDestroy(&rw.replaced);
+    ipuOpEmitError(st->func, "out of memory");
+    return false;
+  }
+  intptr_t k = 0;
+  for (IpuOp *op = ipuBlockGetFirstOp(st->body); op; op = ipuOpGetNext(op))
+    rw.ops[k++] = op;
+  typedef bool (*Rule)(Rewriter *, IpuOp *, bool *);
+  static const Rule rules[] = {rewriteWeighted, rewriteMatmulDynamic,
+                               rewriteBinary,   rewriteConcat,
+                               foldClamp,       rewriteScalePreserving};
+  for (rw.index = 0; rw.index < rw.numOps && !st->failed; ++rw.index) {
+    IpuOp *x = rw.ops[rw.index];
+    ipuBuilderSetInsertionPointBefore(&rw.b, x);
+    bool handled = false;
+    for (size_t r = 0; r < sizeof rules / sizeof *rules && !handled; ++r)
+      if (!rules[r](&rw, x, &handled))
+        st->failed = true;
+    if (!handled && !st->failed && !ipuOpIsA(x, "hl.constant"))
+      keepFloat(&rw, x);
+  }
+  /* Erase the replaced float ops, users (later ops) first, then the
+   * float constants (weights) nothing reads any more. */
+  IpuPtrMap oldConstants;
+  ipuPtrMapInit(&oldConstants, st->ctx);
+  for (intptr_t i = rw.numOps - 1; i >= 0 && !st->failed; --i) {
+    IpuOp *x = rw.ops[i];
+    if (!ipuPtrMapContains(&rw.replaced, x))
+      continue;
+    bool used = false;
+    for (intptr_t r = 0; r < ipuOpGetNumResults(x); ++r)
+      used = used || ipuValueHasUses(ipuOpGetResult(x, r));
+    if (used)
+      continue;
+    for (intptr_t o = 0; o < ipuOpGetNumOperands(x); ++o) {
+      IpuOp *def = ipuValueGetDefiningOp(ipuOpGetOperand(x, o));
+      if (def && ipuOpIsA(def, "hl.constant") &&
+          !ipuPtrMapPut(&oldConstants, def, def))
+        st->failed = true;
+    }
+    ipuOpDestroy(x);
+  }
+  ipuPassEraseDeadConstantsIn(&oldConstants);
+  freeValues(&rw);
+  ipuFree(st->ctx, rw.ops);
+  return !st->failed;
+}
