@@ -24,6 +24,10 @@ typedef struct {
   IpuContext *ctx;
   Slot *slots;
   size_t capacity, count;
+  /* ipuInterpRunFuncObserved's callback (NULL: none); while it is set,
+   * results without uses are freed only after it has seen them. */
+  IpuInterpObserveFn observe;
+  void *observeData;
 } Env;
 
 static size_t hashValue(IpuValue v) {
@@ -122,7 +126,7 @@ static EvalFn lookupEvaluator(const char *name) {
   const EvalTable *tables[] = {&coreTable, &evalElementwiseTable,
                                &evalNnTable, &evalShapeTable,
                                &evalQuantTable, &evalLogicTable,
-                               &evalAxisTable};
+                               &evalAxisTable, &evalTileTable};
   for (size_t t = 0; t < sizeof tables / sizeof *tables; ++t)
     for (size_t i = 0; i < tables[t]->count; ++i)
       if (!strcmp(tables[t]->entries[i].name, name))
@@ -137,7 +141,8 @@ static bool isOp(const IpuOp *op, const char *name) {
 static IpuLogicalResult runFunc(IpuOp *func, intptr_t numInputs,
                                 const IpuTensor *const *inputs,
                                 IpuTensor **outputs, intptr_t *numOutputs,
-                                int depth);
+                                int depth, IpuInterpObserveFn observe,
+                                void *observeData);
 
 /* The func.func named by a func.call's callee, among the ops of the block
  * that holds the calling function. */
@@ -169,7 +174,7 @@ static IpuLogicalResult evalCall(Env *env, IpuOp *func, IpuOp *op,
   IpuTensor *outs = NULL;
   intptr_t numOuts = 0;
   if (ipuFailed(runFunc(callee, ipuOpGetNumOperands(op), ins, &outs,
-                        &numOuts, depth + 1)))
+                        &numOuts, depth + 1, env->observe, env->observeData)))
     return ipuOpEmitError(op, "called function failed");
   if (numOuts != ipuOpGetNumResults(op)) {
     ipuInterpOutputsFree(outs, numOuts);
@@ -204,6 +209,43 @@ static IpuLogicalResult evalReturn(Env *env, IpuOp *op,
   *outputs = outs;
   *numOutputs = n;
   return IPU_SUCCESS;
+}
+
+static IpuLogicalResult runBlock(IpuOp *func, IpuOp *owner, IpuBlock *body,
+                                 const IpuTensor *const *inputs,
+                                 IpuTensor **outputs, intptr_t *numOutputs,
+                                 int depth, IpuInterpObserveFn observe,
+                                 void *observeData);
+
+/* tile.simd and tile.host: their single block runs on the operands, in an
+ * environment of its own (the region is isolated from above). */
+static IpuLogicalResult evalRegionOp(Env *env, IpuOp *func, IpuOp *op,
+                                     const IpuTensor *const *ins, int depth) {
+  IpuBlock *body = ipuOpGetNumRegions(op) == 1
+                       ? ipuRegionGetFirstBlock(ipuOpGetRegion(op, 0))
+                       : NULL;
+  if (!body || ipuBlockGetNext(body) ||
+      ipuBlockGetNumArguments(body) != ipuOpGetNumOperands(op))
+    return ipuOpEmitError(op, "expects one block taking the operands");
+  IpuTensor *outs = NULL;
+  intptr_t numOuts = 0;
+  if (ipuFailed(runBlock(func, op, body, ins, &outs, &numOuts, depth,
+                         env->observe, env->observeData)))
+    return IPU_FAILURE;
+  IpuLogicalResult r = IPU_SUCCESS;
+  if (numOuts != ipuOpGetNumResults(op))
+    r = ipuOpEmitError(op, "region yields %lld values, the op has %lld "
+                       "results", (long long)numOuts,
+                       (long long)ipuOpGetNumResults(op));
+  for (intptr_t i = 0; i < numOuts; ++i) {
+    if (ipuSucceeded(r) &&
+        !envBind(env, ipuOpGetResult(op, i), &outs[i], true))
+      r = ipuOpEmitError(op, "out of memory");
+    else if (ipuFailed(r))
+      ipuTensorFree(&outs[i]);
+  }
+  free(outs);
+  return r;
 }
 
 /* Runs the evaluator of `op` (not a call) into outs[0..numResults) and
@@ -326,7 +368,7 @@ static IpuLogicalResult bindWithoutCopy(Env *env, IpuOp *op,
   *bound = true;
   if (!envBind(env, result, &t, owned))
     return ipuOpEmitError(op, "out of memory");
-  if (owned && !ipuValueHasUses(result))
+  if (owned && !ipuValueHasUses(result) && !env->observe)
     ipuTensorFree(&envFind(env, result)->tensor);
   return IPU_SUCCESS;
 }
@@ -336,6 +378,8 @@ static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
                                const IpuTensor *const *ins, int depth) {
   if (isOp(op, "func.call"))
     return evalCall(env, func, op, ins, depth);
+  if (isOp(op, "tile.simd") || isOp(op, "tile.host"))
+    return evalRegionOp(env, func, op, ins, depth);
   bool bound;
   IpuLogicalResult shortcut = bindWithoutCopy(env, op, ins, &bound);
   if (bound)
@@ -354,7 +398,7 @@ static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
       IpuValue result = ipuOpGetResult(op, i);
       if (!envBind(env, result, &outs[i], true))
         r = ipuOpEmitError(op, "out of memory");
-      else if (!ipuValueHasUses(result))
+      else if (!ipuValueHasUses(result) && !env->observe)
         ipuTensorFree(&envFind(env, result)->tensor);
     } else {
       ipuTensorFree(&outs[i]);
@@ -363,6 +407,21 @@ static IpuLogicalResult evalOp(Env *env, IpuOp *func, IpuOp *op,
   if (outs != outsInline)
     ipuFree(env->ctx, outs);
   return r;
+}
+
+/* Shows each result of `op` to the observer, then frees the owned ones
+ * nobody uses (evalOp kept them for it). */
+static void observeResults(Env *env, IpuOp *op) {
+  for (intptr_t i = 0; i < ipuOpGetNumResults(op); ++i) {
+    IpuValue result = ipuOpGetResult(op, i);
+    Slot *s = envFind(env, result);
+    if (!s)
+      continue;
+    if (ipuTensorIsValid(&s->tensor))
+      env->observe(op, i, &s->tensor, env->observeData);
+    if (s->owned && !ipuValueHasUses(result))
+      ipuTensorFree(&s->tensor);
+  }
 }
 
 static IpuLogicalResult runBody(Env *env, IpuOp *func, IpuBlock *body,
@@ -393,26 +452,63 @@ static IpuLogicalResult runBody(Env *env, IpuOp *func, IpuBlock *body,
       }
       ins[i] = &s->tensor;
     }
-    if (isOp(op, "func.return")) {
+    if (isOp(op, "func.return") || isOp(op, "tile.yield")) {
       r = evalReturn(env, op, ins, outputs, numOutputs);
       returned = true;
       break;
     }
     if (ipuFailed(evalOp(env, func, op, ins, depth)))
       goto done;
+    if (env->observe)
+      observeResults(env, op);
     envReleaseOperands(env, op);
   }
   if (!returned)
-    r = ipuOpEmitError(func, "function body does not end in func.return");
+    r = ipuOpEmitError(ipuBlockGetParentOp(body),
+                       "body does not end in func.return or tile.yield");
 done:
   ipuFree(env->ctx, ins);
+  return r;
+}
+
+/* Runs `body` (of `owner`: the function, or a tile.simd / tile.host op in
+ * function `func`) on one input per block argument, in an environment of
+ * its own; its terminator's operands become *outputs (malloc'd, freed with
+ * ipuInterpOutputsFree). */
+static IpuLogicalResult runBlock(IpuOp *func, IpuOp *owner, IpuBlock *body,
+                                 const IpuTensor *const *inputs,
+                                 IpuTensor **outputs, intptr_t *numOutputs,
+                                 int depth, IpuInterpObserveFn observe,
+                                 void *observeData) {
+  Env env = {ipuOpGetContext(owner), NULL, 0, 0, observe, observeData};
+  IpuLogicalResult r = IPU_SUCCESS;
+  for (intptr_t i = 0, n = ipuBlockGetNumArguments(body);
+       i < n && ipuSucceeded(r); ++i) {
+    IpuValue arg = ipuBlockGetArgument(body, i);
+    char why[400];
+    if (!ipuTensorIsValid(inputs[i]))
+      r = ipuOpEmitError(owner, "input #%lld is not a well-formed tensor",
+                         (long long)i);
+    else if (!ipuInterpTensorMatchesType(inputs[i], ipuValueGetType(arg),
+                                         why, sizeof why))
+      r = ipuOpEmitError(owner, "input #%lld: %s", (long long)i, why);
+    else {
+      IpuTensor borrowed = *inputs[i];
+      if (!envBind(&env, arg, &borrowed, false))
+        r = ipuOpEmitError(owner, "out of memory");
+    }
+  }
+  if (ipuSucceeded(r))
+    r = runBody(&env, func, body, outputs, numOutputs, depth);
+  envDestroy(&env);
   return r;
 }
 
 static IpuLogicalResult runFunc(IpuOp *func, intptr_t numInputs,
                                 const IpuTensor *const *inputs,
                                 IpuTensor **outputs, intptr_t *numOutputs,
-                                int depth) {
+                                int depth, IpuInterpObserveFn observe,
+                                void *observeData) {
   *outputs = NULL;
   *numOutputs = 0;
   if (!isOp(func, "func.func"))
@@ -429,32 +525,23 @@ static IpuLogicalResult runFunc(IpuOp *func, intptr_t numInputs,
   if (numInputs != numArgs)
     return ipuOpEmitError(func, "function takes %lld arguments, %lld inputs "
                           "given", (long long)numArgs, (long long)numInputs);
-  Env env = {ipuOpGetContext(func), NULL, 0, 0};
-  IpuLogicalResult r = IPU_SUCCESS;
-  for (intptr_t i = 0; i < numArgs && ipuSucceeded(r); ++i) {
-    IpuValue arg = ipuBlockGetArgument(body, i);
-    char why[400];
-    if (!ipuTensorIsValid(inputs[i]))
-      r = ipuOpEmitError(func, "input #%lld is not a well-formed tensor",
-                         (long long)i);
-    else if (!ipuInterpTensorMatchesType(inputs[i], ipuValueGetType(arg),
-                                         why, sizeof why))
-      r = ipuOpEmitError(func, "input #%lld: %s", (long long)i, why);
-    else {
-      IpuTensor borrowed = *inputs[i];
-      if (!envBind(&env, arg, &borrowed, false))
-        r = ipuOpEmitError(func, "out of memory");
-    }
-  }
-  if (ipuSucceeded(r))
-    r = runBody(&env, func, body, outputs, numOutputs, depth);
-  envDestroy(&env);
-  return r;
+  return runBlock(func, func, body, inputs, outputs, numOutputs, depth,
+                  observe, observeData);
 }
 
 IpuLogicalResult ipuInterpRunFunc(IpuOp *func, intptr_t numInputs,
                                   const IpuTensor *inputs,
                                   IpuTensor **outputs, intptr_t *numOutputs) {
+  return ipuInterpRunFuncObserved(func, numInputs, inputs, outputs,
+                                  numOutputs, NULL, NULL);
+}
+
+IpuLogicalResult ipuInterpRunFuncObserved(IpuOp *func, intptr_t numInputs,
+                                          const IpuTensor *inputs,
+                                          IpuTensor **outputs,
+                                          intptr_t *numOutputs,
+                                          IpuInterpObserveFn observe,
+                                          void *userData) {
   *outputs = NULL;
   *numOutputs = 0;
   IpuContext *ctx = ipuOpGetContext(func);
@@ -464,7 +551,8 @@ IpuLogicalResult ipuInterpRunFunc(IpuOp *func, intptr_t numInputs,
     return ipuOpEmitError(func, "out of memory");
   for (intptr_t i = 0; i < numInputs; ++i)
     ptrs[i] = &inputs[i];
-  IpuLogicalResult r = runFunc(func, numInputs, ptrs, outputs, numOutputs, 0);
+  IpuLogicalResult r = runFunc(func, numInputs, ptrs, outputs, numOutputs, 0,
+                               observe, userData);
   ipuFree(ctx, ptrs);
   return r;
 }

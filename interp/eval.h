@@ -35,6 +35,9 @@ extern const EvalTable evalQuantTable;
  * (softmax-likes, arg reductions, gather, expand, tile, norms). */
 extern const EvalTable evalLogicTable;
 extern const EvalTable evalAxisTable;
+/* eval_ops_tile.c: the tile dialect's ops without regions (tile.simd and
+ * tile.host run their block in eval.c). */
+extern const EvalTable evalTileTable;
 
 /* The element-wise families name their kernel per op in tables like these
  * (eval_ops_elementwise.c and eval_ops_logic.c); the evaluators below look

@@ -69,11 +69,9 @@ func.func @required_attribute() {
 
 // -----
 
-func.func @attribute_constraint(%w: tensor<4x4xi8>) {
-  // expected-error @+1 {{'tile.array' op attribute 'rows' failed to satisfy constraint: 64-bit signless integer attribute}}
-  %0 = "tile.array"(%w) <{rows = "four", cols = 4 : i64}> : (tensor<4x4xi8>) -> tensor<4x4xi8>
-  return
-}
+// expected-error @+1 {{'tile.array' op attribute 'rows' failed to satisfy constraint: 64-bit signless integer attribute}}
+"tile.array"() <{rows = "four", cols = 4 : i64, sym_name = "a"}> ({
+}) : () -> ()
 
 // -----
 

@@ -20,12 +20,12 @@ func.func @net(%x: tensor<4xf32>) -> tensor<4xf32> {
   %r = hl.relu %m : tensor<4xf32> loc("relu.c":1:1)
   // CHECK-NEXT: %[[G:.*]] = hl.add %[[R]], %[[C]] : tensor<4xf32>
   %g = "hl.add"(%r, %c) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  // CHECK-NEXT: %[[W:.*]] = hl.constant {value = dense<1> : tensor<2x2xi8>} : tensor<2x2xi8>
-  %w = hl.constant {value = dense<1> : tensor<2x2xi8>} : tensor<2x2xi8>
+  // CHECK-NEXT: %[[W:.*]] = hl.constant {value = dense<1> : tensor<1x1x2x2xi8>} : tensor<1x1x2x2xi8>
+  %w = hl.constant {value = dense<1> : tensor<1x1x2x2xi8>} : tensor<1x1x2x2xi8>
   // Inherent attributes given in the dictionary become properties.
-  // CHECK-NEXT: tile.array %[[W]] {cols = 2 : i64, rows = 2 : i64} : tensor<2x2xi8>
-  // GENERIC: "tile.array"(%{{.*}}) <{cols = 2 : i64, rows = 2 : i64}> : (tensor<2x2xi8>) -> tensor<2x2xi8>
-  %a = tile.array %w {cols = 2 : i64, rows = 2 : i64} : tensor<2x2xi8>
+  // CHECK-NEXT: tile.windows %[[W]] {kernel_shape = array<i64: 1, 2>} : (tensor<1x1x2x2xi8>) -> tensor<2x2xi8>
+  // GENERIC: "tile.windows"(%{{.*}}) <{kernel_shape = array<i64: 1, 2>}> : (tensor<1x1x2x2xi8>) -> tensor<2x2xi8>
+  %a = tile.windows %w {kernel_shape = array<i64: 1, 2>} : (tensor<1x1x2x2xi8>) -> tensor<2x2xi8>
   // CHECK-NEXT: hw.tile ({
   // CHECK-NEXT: }) {chip = 0 : i64, x = 3 : i64, y = 1 : i64}
   hw.tile ({
