@@ -59,6 +59,11 @@ IpuLogicalResult evalUnaryNamed(IpuOp *op, intptr_t numIns,
                                 const IpuTensor *const *ins, IpuTensor *outs,
                                 const EvalUnaryName *names, size_t count);
 
+/* A copy of the one operand: hl.identity, hl.dropout, tile.channel
+ * (eval_ops_elementwise.c). */
+IpuLogicalResult evalIdentity(IpuOp *op, intptr_t numIns,
+                              const IpuTensor *const *ins, IpuTensor *outs);
+
 /* An error at the op unless lo <= numIns <= hi. */
 IpuLogicalResult evalCheckArity(IpuOp *op, intptr_t numIns, intptr_t lo,
                                 intptr_t hi);

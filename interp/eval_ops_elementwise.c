@@ -5,9 +5,8 @@
 
 #include "eval.h"
 
-static IpuLogicalResult evalIdentity(IpuOp *op, intptr_t numIns,
-                                     const IpuTensor *const *ins,
-                                     IpuTensor *outs) {
+IpuLogicalResult evalIdentity(IpuOp *op, intptr_t numIns,
+                              const IpuTensor *const *ins, IpuTensor *outs) {
   if (ipuFailed(evalCheckArity(op, numIns, 1, 1)))
     return IPU_FAILURE;
   if (!ipuTensorClone(&outs[0], ins[0]))

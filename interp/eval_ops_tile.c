@@ -117,16 +117,6 @@ static IpuLogicalResult evalAccumulate(IpuOp *op, intptr_t numIns,
   return IPU_SUCCESS;
 }
 
-static IpuLogicalResult evalChannel(IpuOp *op, intptr_t numIns,
-                                    const IpuTensor *const *ins,
-                                    IpuTensor *outs) {
-  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)))
-    return IPU_FAILURE;
-  if (!ipuTensorClone(&outs[0], ins[0]))
-    return ipuOpEmitError(op, "out of memory");
-  return IPU_SUCCESS;
-}
-
 /* An optional array attribute of exactly `count` values, else `dflt`. */
 static bool geometry(IpuOp *op, const char *name, int count, int64_t dflt,
                      int64_t *out) {
@@ -209,7 +199,7 @@ static const EvalEntry entries[] = {
     {"tile.mvm", evalMvm},
     {"tile.accumulate", evalAccumulate},
     {"tile.windows", evalWindows},
-    {"tile.channel", evalChannel},
+    {"tile.channel", evalIdentity},
 };
 
 const EvalTable evalTileTable = {entries, sizeof entries / sizeof *entries};
