@@ -14,6 +14,7 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
   ipuPassRegistryAddPass(reg, &ipuHlFoldBatchNormPass);
   ipuPassRegistryAddPass(reg, &ipuHlFuseActivationsPass);
   ipuPassRegistryAddPass(reg, &ipuQuantizePass);
+  ipuPassRegistryAddPass(reg, &ipuHlToTilePass);
 
   static const IpuPassOptionDef cleanupOptions[] = {
       {"max-iterations", IPU_OPTION_INT, "10",
@@ -42,4 +43,21 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "hl-fold-constants{max-elements=${max-elements}},hl-fold-batchnorm,"
       "hl-fuse-activations,canonicalize,cse",
       hlOptimizeOptions, 1);
+
+  /* From float hl to tile IR: optimise, quantize each function, lower
+   * onto the target, clean up what the lowering left. */
+  static const IpuPassOptionDef hlToTileOptions[] = {
+      {"target", IPU_OPTION_STRING, NULL,
+       "Target preset or file (when the module has no 'hw.target')", NULL},
+      {"calibration", IPU_OPTION_STRING, NULL,
+       "Calibration inputs of the quantize pass", NULL},
+      {"report", IPU_OPTION_STRING, NULL,
+       "JSON report of hl-to-tile", NULL},
+  };
+  ipuPassRegistryAddPipeline(
+      reg, "hl-to-tile-pipeline",
+      "From float hl to tile IR: hl-optimize, quantize, hl-to-tile, cleanup",
+      "hl-optimize,func.func(quantize{calibration=${calibration}}),"
+      "hl-to-tile{target=${target} report=${report}},cleanup",
+      hlToTileOptions, 3);
 }

@@ -1,0 +1,542 @@
+/* hl-to-tile, part 1: quantized conv2d / gemm / matmul with constant i8
+ * weights become weight-stationary blocks, tile.mvm and tile.accumulate.
+ *
+ * Every layer is a K x N weight matrix (per group for grouped convs) cut
+ * into row blocks (K) and column blocks (N) of at most the array's size;
+ * conv row blocks end on channel boundaries so that each is one
+ * tile.windows channel range. Each block gets one tile.mvm; the partial
+ * sums of a column block's row blocks meet in a tile.accumulate. The hl
+ * ops that join the column blocks back into the layer's result and add
+ * the bias are left in the body, where the partitioner puts them on the
+ * SIMD unit. */
+#include <stdio.h>
+#include <string.h>
+
+#include "hl_to_tile.h"
+
+static IpuType i8Type(IpuContext *ctx) {
+  return ipuIntegerTypeGet(ctx, 8, IPU_SIGNLESS);
+}
+static IpuType i32Type(IpuContext *ctx) {
+  return ipuIntegerTypeGet(ctx, 32, IPU_SIGNLESS);
+}
+static IpuType matType(IpuContext *ctx, int64_t rows, int64_t cols,
+                       IpuType elem) {
+  int64_t shape[2] = {rows, cols};
+  return ipuRankedTensorTypeGet(ctx, 2, shape, elem, NULL);
+}
+
+static bool isStaticTensorOf(IpuType t, unsigned width) {
+  return t && ipuTypeGetKind(t) == IPU_TYPE_RANKED_TENSOR &&
+         ipuShapedTypeHasStaticShape(t) &&
+         ipuTypeIsSignlessInteger(ipuShapedTypeGetElementType(t), width);
+}
+
+static IpuOp *build1(HtState *st, const char *name, IpuLocation loc,
+                     intptr_t numOperands, const IpuValue *operands,
+                     IpuType result, intptr_t numAttrs, const char **names,
+                     const IpuAttr *attrs) {
+  IpuOpState os;
+  ipuOpStateInit(&os, st->ctx, ipuStringRefFromCString(name), loc);
+  ipuOpStateAddOperands(&os, numOperands, operands);
+  ipuOpStateAddResults(&os, 1, &result);
+  for (intptr_t i = 0; i < numAttrs; ++i)
+    ipuOpStateAddAttr(&os, names[i], attrs[i]);
+  IpuOp *op = ipuBuilderCreate(&st->b, &os);
+  if (!op)
+    ipuEmitError(st->ctx, loc, "hl-to-tile: cannot create '%s'", name);
+  else if (!strncmp(name, "tile.", 5) &&
+           !ipuPtrMapPutInt(&st->layerOf, op, st->currentLayer)) {
+    ipuEmitError(st->ctx, loc, "hl-to-tile: out of memory");
+    return NULL;
+  }
+  return op;
+}
+
+static IpuValue reshapeTo(HtState *st, IpuLocation loc, IpuValue v,
+                          IpuType type) {
+  if (ipuValueGetType(v) == type)
+    return v;
+  IpuAttr shape = ipuDenseI64ArrayAttrGet(st->ctx, ipuShapedTypeGetRank(type),
+                                          ipuShapedTypeGetShape(type));
+  const char *n = "shape";
+  IpuOp *op = build1(st, "hl.reshape", loc, 1, &v, type, 1, &n, &shape);
+  return op ? ipuOpGetResult(op, 0) : NULL;
+}
+
+static bool addBlock(HtState *st, HtBlock *blk) {
+  if (st->numBlocks == st->capBlocks) {
+    intptr_t cap = st->capBlocks ? 2 * st->capBlocks : 64;
+    HtBlock *grown = ipuRealloc(st->ctx, st->blocks, cap * sizeof *grown);
+    if (!grown)
+      return false;
+    st->blocks = grown;
+    st->capBlocks = cap;
+  }
+  st->blocks[st->numBlocks++] = *blk;
+  return true;
+}
+
+/* The rows one block may take: the array's, fewer when the ADC is
+ * narrower than the exact partial sums of that many rows would need
+ * (|x * w| <= 128 * 127). */
+static int64_t maxBlockRows(const HtState *st) {
+  int64_t rows = st->target.arrayRows;
+  if (st->target.adcBits < 32) {
+    int64_t limit = (((int64_t)1 << (st->target.adcBits - 1)) - 1) /
+                    (128 * 127);
+    if (limit < 1)
+      limit = 1;
+    if (limit < rows)
+      rows = limit;
+  }
+  return rows;
+}
+
+/* One weight matrix, K x N row-major in `w`, applied to `numChunks` row
+ * ranges: `inputs[i]` (P x counts[i], i8) meets rows [begins[i],
+ * begins[i] + counts[i]). Returns the P x N i32 product. */
+typedef struct {
+  const int8_t *w;
+  int64_t K, N, P;
+  intptr_t numChunks;
+  const IpuValue *inputs;
+  const int64_t *begins, *counts;
+  const char *prefix;
+} HtMatrix;
+
+static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
+  IpuContext *ctx = st->ctx;
+  int64_t cols = st->target.arrayCols;
+  int64_t numN = (m->N + cols - 1) / cols;
+  IpuValue *pieces = ipuCalloc(ctx, (size_t)numN, sizeof *pieces);
+  IpuValue *partials = ipuCalloc(ctx, (size_t)m->numChunks + 1,
+                                 sizeof *partials);
+  IpuValue result = NULL;
+  if (!pieces || !partials)
+    goto done;
+  int64_t adcBits = st->target.adcBits < 32 ? st->target.adcBits : 32;
+  for (int64_t nb = 0; nb < numN; ++nb) {
+    int64_t n0 = nb * cols;
+    int64_t nCount = m->N - n0 < cols ? m->N - n0 : cols;
+    IpuType partType = matType(ctx, m->P, nCount, i32Type(ctx));
+    for (intptr_t kb = 0; kb < m->numChunks; ++kb) {
+      int64_t k0 = m->begins[kb], kCount = m->counts[kb];
+      int8_t *data = ipuAlloc(ctx, (size_t)(kCount * nCount));
+      if (!data)
+        goto done;
+      for (int64_t k = 0; k < kCount; ++k)
+        for (int64_t n = 0; n < nCount; ++n)
+          data[k * nCount + n] = m->w[(k0 + k) * m->N + n0 + n];
+      HtBlock blk;
+      memset(&blk, 0, sizeof blk);
+      blk.value = ipuDenseElementsAttrGetOwned(
+          ctx, matType(ctx, kCount, nCount, i8Type(ctx)), data,
+          (size_t)(kCount * nCount), false);
+      if (!blk.value)
+        goto done;
+      blk.rows = kCount;
+      blk.cols = nCount;
+      blk.macs = m->P * kCount * nCount;
+      snprintf(blk.name, sizeof blk.name, "%s_k%jd_n%jd", m->prefix,
+               (intmax_t)kb, (intmax_t)nb);
+      IpuIdent nested = ipuIdentGetC(ctx, blk.name);
+      const char *names[3] = {"block", "adc_bits", "adc_shift"};
+      IpuType i64 = ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS);
+      IpuAttr attrs[3] = {
+          ipuSymbolRefAttrGet(ctx, ipuIdentGetC(ctx, "unplaced"), 1, &nested),
+          ipuIntegerAttrGet(ctx, i64, adcBits), ipuIntegerAttrGet(ctx, i64, 0)};
+      IpuOp *mvm = build1(st, "tile.mvm", loc, 1, &m->inputs[kb], partType,
+                          3, names, attrs);
+      if (!mvm)
+        goto done;
+      blk.mvm = mvm;
+      if (!addBlock(st, &blk))
+        goto done;
+      partials[kb] = ipuOpGetResult(mvm, 0);
+    }
+    if (m->numChunks == 1) {
+      pieces[nb] = partials[0];
+    } else {
+      IpuOp *acc = build1(st, "tile.accumulate", loc, m->numChunks, partials,
+                          partType, 0, NULL, NULL);
+      if (!acc)
+        goto done;
+      pieces[nb] = ipuOpGetResult(acc, 0);
+    }
+  }
+  if (numN == 1) {
+    result = pieces[0];
+  } else {
+    const char *n = "axis";
+    IpuAttr axis = ipuIntegerAttrGet(
+        ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), 1);
+    IpuOp *cat = build1(st, "hl.concat", loc, numN, pieces,
+                        matType(ctx, m->P, m->N, i32Type(ctx)), 1, &n, &axis);
+    result = cat ? ipuOpGetResult(cat, 0) : NULL;
+  }
+done:
+  if (!result && pieces)
+    ipuEmitError(ctx, loc, "hl-to-tile: out of memory");
+  ipuFree(ctx, pieces);
+  ipuFree(ctx, partials);
+  return result;
+}
+
+/* The i8 data of a constant weight; false, without an error, when the
+ * operand is not a readable i8 constant or a weight does not fit the
+ * target's cells (symmetric `weightBits`: -128 never does), so that the
+ * layer stays on the host. */
+static bool readWeights(HtState *st, IpuValue v, IpuTensor *out) {
+  IpuAttr value;
+  if (!isStaticTensorOf(ipuValueGetType(v), 8) ||
+      !ipuPassMatchHlConstant(v, &value))
+    return false;
+  if (ipuFailed(ipuInterpTensorFromAttr(st->ctx, ipuValueGetLoc(v), value,
+                                        out)) ||
+      out->dtype != IPU_DTYPE_I8)
+    return false;
+  int64_t bits = st->target.weightBits < 8 ? st->target.weightBits : 8;
+  int limit = (1 << (bits - 1)) - 1;
+  const int8_t *w = out->data;
+  for (int64_t i = 0, n = ipuTensorNumElements(out); i < n; ++i)
+    if (w[i] > limit || w[i] < -limit)
+      return false;
+  return true;
+}
+
+static int64_t i64Attr(IpuOp *op, const char *name, int64_t dflt) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrGetKind(a) == IPU_ATTR_INTEGER ? ipuIntegerAttrGetInt(a)
+                                                    : dflt;
+}
+
+static bool floatAttrIs(IpuOp *op, const char *name, double want) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return !a || (ipuAttrGetKind(a) == IPU_ATTR_FLOAT &&
+                ipuFloatAttrGetValue(a) == want);
+}
+
+static bool boolAttr(IpuOp *op, const char *name) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrIsBool(a) && ipuBoolAttrGetValue(a);
+}
+
+/* Adds `bias` (broadcastable to `acc`'s type, or NULL) to `acc` and gives
+ * the layer's result, replacing `op`. */
+static bool finishLayer(HtState *st, IpuOp *op, IpuValue acc, IpuValue bias) {
+  IpuLocation loc = ipuOpGetLoc(op);
+  IpuValue out = acc;
+  IpuType resultType = ipuValueGetType(ipuOpGetResult(op, 0));
+  if (bias) {
+    IpuOp *add = build1(st, "hl.add", loc, 2, (IpuValue[]){acc, bias},
+                        ipuValueGetType(acc), 0, NULL, NULL);
+    if (!add)
+      return false;
+    out = ipuOpGetResult(add, 0);
+  }
+  out = reshapeTo(st, loc, out, resultType);
+  if (!out)
+    return false;
+  ipuValueReplaceAllUsesWith(ipuOpGetResult(op, 0), out);
+  st->numLayers++;
+  return true;
+}
+
+static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
+  IpuContext *ctx = st->ctx;
+  IpuValue x = ipuOpGetOperand(op, 0);
+  IpuType xt = ipuValueGetType(x), yt = ipuValueGetType(ipuOpGetResult(op, 0));
+  IpuValue bias = ipuOpGetNumOperands(op) > 2 ? ipuOpGetOperand(op, 2) : NULL;
+  if (!isStaticTensorOf(xt, 8) || !isStaticTensorOf(yt, 32) ||
+      ipuShapedTypeGetRank(xt) != 4 || ipuShapedTypeGetDimSize(xt, 0) != 1 ||
+      ipuOpGetAttr(op, "activation") ||
+      (bias && !isStaticTensorOf(ipuValueGetType(bias), 32)))
+    return true;
+  IpuTensor w;
+  memset(&w, 0, sizeof w);
+  if (!readWeights(st, ipuOpGetOperand(op, 1), &w) || w.rank != 4) {
+    ipuTensorFree(&w);
+    return true;
+  }
+  int64_t M = w.shape[0], Cg = w.shape[1], kh = w.shape[2], kw = w.shape[3];
+  int64_t groups = i64Attr(op, "groups", 1), area = kh * kw;
+  int64_t C = ipuShapedTypeGetDimSize(xt, 1);
+  int64_t OH = ipuShapedTypeGetDimSize(yt, 2);
+  int64_t OW = ipuShapedTypeGetDimSize(yt, 3);
+  int64_t rowsMax = maxBlockRows(st);
+  int64_t chPerBlock = rowsMax / area;
+  if (groups < 1 || M % groups || Cg * groups != C || M < 1 || Cg < 1 ||
+      area < 1 || OH < 1 || OW < 1) {
+    ipuTensorFree(&w);
+    return true; /* the verifier's business, or nothing to compute */
+  }
+  if (chPerBlock > Cg)
+    chPerBlock = Cg;
+  /* A kernel larger than the array: one channel a window, cut into
+   * column slices of at most the block rows. */
+  int64_t slicesPerChannel = 1;
+  if (chPerBlock < 1) {
+    chPerBlock = 1;
+    slicesPerChannel = (area + rowsMax - 1) / rowsMax;
+  }
+  int64_t Mg = M / groups, K = Cg * area, P = OH * OW;
+  intptr_t numChunks = (intptr_t)((Cg + chPerBlock - 1) / chPerBlock *
+                                  slicesPerChannel);
+  IpuValue *inputs = ipuCalloc(ctx, (size_t)numChunks, sizeof *inputs);
+  int64_t *begins = ipuCalloc(ctx, (size_t)numChunks, sizeof *begins);
+  int64_t *counts = ipuCalloc(ctx, (size_t)numChunks, sizeof *counts);
+  IpuValue *groupOut = ipuCalloc(ctx, (size_t)groups, sizeof *groupOut);
+  int8_t *wg = ipuAlloc(ctx, (size_t)(K * Mg));
+  bool ok = inputs && begins && counts && groupOut && wg;
+  unsigned layer = st->layerCounter++;
+  static const char *const copied[] = {"strides", "pads", "dilations"};
+  const int8_t *wdata = w.data;
+  for (int64_t g = 0; ok && g < groups; ++g) {
+    for (int64_t k = 0; k < K; ++k)
+      for (int64_t n = 0; n < Mg; ++n)
+        wg[k * Mg + n] = wdata[(g * Mg + n) * K + k];
+    for (intptr_t c = 0; ok && c < numChunks; c += slicesPerChannel) {
+      int64_t ch0 = c / slicesPerChannel * chPerBlock;
+      int64_t count = Cg - ch0 < chPerBlock ? Cg - ch0 : chPerBlock;
+      begins[c] = ch0 * area;
+      counts[c] = count * area;
+      const char *names[6];
+      IpuAttr attrs[6];
+      intptr_t n = 0;
+      IpuType i64 = ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS);
+      names[n] = "kernel_shape";
+      attrs[n++] = ipuDenseI64ArrayAttrGet(ctx, 2, (int64_t[]){kh, kw});
+      for (int i = 0; i < 3; ++i)
+        if (ipuOpGetAttr(op, copied[i])) {
+          names[n] = copied[i];
+          attrs[n++] = ipuOpGetAttr(op, copied[i]);
+        }
+      names[n] = "channel_begin";
+      attrs[n++] = ipuIntegerAttrGet(ctx, i64, g * Cg + ch0);
+      names[n] = "channel_count";
+      attrs[n++] = ipuIntegerAttrGet(ctx, i64, count);
+      IpuOp *win = build1(st, "tile.windows", ipuOpGetLoc(op), 1, &x,
+                          matType(ctx, P, counts[c], i8Type(ctx)), n, names,
+                          attrs);
+      ok = win != NULL;
+      IpuValue window = ok ? ipuOpGetResult(win, 0) : NULL;
+      inputs[c] = window;
+      for (int64_t j = 0; ok && slicesPerChannel > 1 && j < slicesPerChannel;
+           ++j) {
+        int64_t lo = j * rowsMax, hi = lo + rowsMax < area ? lo + rowsMax
+                                                           : area;
+        const char *sn[3] = {"starts", "ends", "axes"};
+        IpuAttr sa[3] = {ipuDenseI64ArrayAttrGet(ctx, 1, &lo),
+                         ipuDenseI64ArrayAttrGet(ctx, 1, &hi),
+                         ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){1})};
+        IpuOp *slice = build1(st, "hl.slice", ipuOpGetLoc(op), 1,
+                              &window, matType(ctx, P, hi - lo,
+                                                  i8Type(ctx)),
+                              3, sn, sa);
+        ok = slice != NULL;
+        if (ok) {
+          inputs[c + j] = ipuOpGetResult(slice, 0);
+          begins[c + j] = ch0 * area + lo;
+          counts[c + j] = hi - lo;
+        }
+      }
+    }
+    if (!ok)
+      break;
+    char prefix[48];
+    if (groups > 1)
+      snprintf(prefix, sizeof prefix, "l%u_g%jd", layer, (intmax_t)g);
+    else
+      snprintf(prefix, sizeof prefix, "l%u", layer);
+    HtMatrix m = {wg, K, Mg, P, numChunks, inputs, begins, counts, prefix};
+    groupOut[g] = lowerMatrix(st, ipuOpGetLoc(op), &m);
+    ok = groupOut[g] != NULL;
+  }
+  IpuValue acc = NULL;
+  if (ok) {
+    IpuLocation loc = ipuOpGetLoc(op);
+    acc = groupOut[0];
+    if (groups > 1) {
+      const char *n = "axis";
+      IpuAttr axis =
+          ipuIntegerAttrGet(ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), 1);
+      IpuOp *cat = build1(st, "hl.concat", loc, groups, groupOut,
+                          matType(ctx, P, M, i32Type(ctx)), 1, &n, &axis);
+      acc = cat ? ipuOpGetResult(cat, 0) : NULL;
+    }
+    if (acc) {
+      const char *n = "perm";
+      IpuAttr perm = ipuDenseI64ArrayAttrGet(ctx, 2, (int64_t[]){1, 0});
+      IpuOp *tr = build1(st, "hl.transpose", loc, 1, &acc,
+                         matType(ctx, M, P, i32Type(ctx)), 1, &n, &perm);
+      acc = tr ? reshapeTo(st, loc, ipuOpGetResult(tr, 0), yt) : NULL;
+    }
+    if (acc && bias) {
+      int64_t shape[4] = {1, M, 1, 1};
+      bias = reshapeTo(st, loc, bias,
+                       ipuRankedTensorTypeGet(ctx, 4, shape, i32Type(ctx),
+                                              NULL));
+      acc = bias ? acc : NULL;
+    }
+    ok = acc && finishLayer(st, op, acc, bias);
+  }
+  if (!ok && !(inputs && begins && counts && groupOut && wg))
+    ipuOpEmitError(op, "hl-to-tile: out of memory");
+  ipuFree(ctx, inputs);
+  ipuFree(ctx, begins);
+  ipuFree(ctx, counts);
+  ipuFree(ctx, groupOut);
+  ipuFree(ctx, wg);
+  ipuTensorFree(&w);
+  *lowered = ok;
+  return ok;
+}
+
+/* x (P x K, i8) times the K x N matrix `wm`: the input is cut into column
+ * slices of at most the block rows. */
+static IpuValue lowerDense(HtState *st, IpuOp *op, IpuValue x, int64_t P,
+                           const int8_t *wm, int64_t K, int64_t N) {
+  IpuContext *ctx = st->ctx;
+  IpuLocation loc = ipuOpGetLoc(op);
+  int64_t rows = maxBlockRows(st);
+  intptr_t numChunks = (intptr_t)((K + rows - 1) / rows);
+  IpuValue *inputs = ipuCalloc(ctx, (size_t)numChunks, sizeof *inputs);
+  int64_t *begins = ipuCalloc(ctx, (size_t)numChunks, sizeof *begins);
+  int64_t *counts = ipuCalloc(ctx, (size_t)numChunks, sizeof *counts);
+  IpuValue result = NULL;
+  bool ok = inputs && begins && counts;
+  if (!ok)
+    ipuOpEmitError(op, "hl-to-tile: out of memory");
+  for (intptr_t c = 0; ok && c < numChunks; ++c) {
+    begins[c] = c * rows;
+    counts[c] = K - begins[c] < rows ? K - begins[c] : rows;
+    inputs[c] = x;
+    if (numChunks > 1) {
+      const char *names[3] = {"starts", "ends", "axes"};
+      IpuAttr attrs[3] = {
+          ipuDenseI64ArrayAttrGet(ctx, 1, &begins[c]),
+          ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){begins[c] + counts[c]}),
+          ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){1})};
+      IpuOp *slice = build1(st, "hl.slice", loc, 1, &x,
+                            matType(ctx, P, counts[c], i8Type(ctx)), 3, names,
+                            attrs);
+      ok = slice != NULL;
+      if (ok)
+        inputs[c] = ipuOpGetResult(slice, 0);
+    }
+  }
+  if (ok) {
+    char prefix[48];
+    snprintf(prefix, sizeof prefix, "l%u", st->layerCounter++);
+    HtMatrix m = {wm, K, N, P, numChunks, inputs, begins, counts, prefix};
+    result = lowerMatrix(st, loc, &m);
+  }
+  ipuFree(ctx, inputs);
+  ipuFree(ctx, begins);
+  ipuFree(ctx, counts);
+  return result;
+}
+
+static bool lowerGemmOrMatmul(HtState *st, IpuOp *op, bool isGemm,
+                              bool *lowered) {
+  IpuContext *ctx = st->ctx;
+  IpuValue x = ipuOpGetOperand(op, 0);
+  IpuType xt = ipuValueGetType(x), yt = ipuValueGetType(ipuOpGetResult(op, 0));
+  IpuValue bias = isGemm && ipuOpGetNumOperands(op) > 2
+                      ? ipuOpGetOperand(op, 2) : NULL;
+  if (!isStaticTensorOf(xt, 8) || !isStaticTensorOf(yt, 32) ||
+      ipuOpGetAttr(op, "activation") ||
+      (bias && !isStaticTensorOf(ipuValueGetType(bias), 32)))
+    return true;
+  if (isGemm && (boolAttr(op, "trans_a") || !floatAttrIs(op, "alpha", 1.0) ||
+                 !floatAttrIs(op, "beta", 1.0)))
+    return true;
+  intptr_t rank = ipuShapedTypeGetRank(xt);
+  if (rank < 1 || (isGemm && rank != 2))
+    return true;
+  IpuTensor w;
+  memset(&w, 0, sizeof w);
+  if (!readWeights(st, ipuOpGetOperand(op, 1), &w) || w.rank != 2) {
+    ipuTensorFree(&w);
+    return true;
+  }
+  bool transB = isGemm && boolAttr(op, "trans_b");
+  int64_t K = transB ? w.shape[1] : w.shape[0];
+  int64_t N = transB ? w.shape[0] : w.shape[1];
+  int64_t P = ipuShapedTypeGetNumElements(xt) / (K ? K : 1);
+  if (K < 1 || N < 1 || P < 1 || ipuShapedTypeGetDimSize(xt, rank - 1) != K) {
+    ipuTensorFree(&w);
+    return true;
+  }
+  int8_t *wm = ipuAlloc(ctx, (size_t)(K * N));
+  if (!wm) {
+    ipuTensorFree(&w);
+    return ipuSucceeded(ipuOpEmitError(op, "hl-to-tile: out of memory"));
+  }
+  const int8_t *src = w.data;
+  for (int64_t k = 0; k < K; ++k)
+    for (int64_t n = 0; n < N; ++n)
+      wm[k * N + n] = transB ? src[n * K + k] : src[k * N + n];
+  ipuTensorFree(&w);
+  IpuValue x2 = reshapeTo(st, ipuOpGetLoc(op), x,
+                          matType(ctx, P, K, i8Type(ctx)));
+  IpuValue acc = x2 ? lowerDense(st, op, x2, P, wm, K, N) : NULL;
+  ipuFree(ctx, wm);
+  bool ok = acc && finishLayer(st, op, acc, bias);
+  *lowered = ok;
+  return ok;
+}
+
+/* Moves the hl ops a layer's lowering made after its first tile op (the
+ * joins of column blocks and groups) to just before the layer's op, so
+ * that they and the layer's epilogue form one run for the partitioner. */
+static void gatherEpilogue(IpuOp *first, IpuOp *op) {
+  bool seenTile = false;
+  IpuOp *stop = ipuOpGetPrev(op), *next;
+  for (IpuOp *it = first; it && it != op; it = next) {
+    next = it == stop ? NULL : ipuOpGetNext(it);
+    const char *name = ipuIdentCStr(ipuOpGetName(it));
+    bool feedsTile = false;
+    for (intptr_t i = 0; i < ipuOpGetNumResults(it); ++i)
+      for (IpuOpOperand *u = ipuValueGetFirstUse(ipuOpGetResult(it, i)); u;
+           u = ipuOpOperandGetNextUse(u))
+        feedsTile = feedsTile ||
+                    !strncmp(ipuIdentCStr(ipuOpGetName(
+                                 ipuOpOperandGetOwner(u))), "tile.", 5);
+    if (!strncmp(name, "tile.", 5))
+      seenTile = true;
+    else if (seenTile && !feedsTile)
+      ipuOpMoveBefore(it, op);
+  }
+}
+
+bool htLowerLayers(HtState *st, IpuBlock *body) {
+  IpuOp *next;
+  for (IpuOp *op = ipuBlockGetFirstOp(body); op; op = next) {
+    next = ipuOpGetNext(op);
+    bool lowered = false, ok = true;
+    IpuOp *prev = ipuOpGetPrev(op);
+    st->currentLayer++;
+    ipuBuilderSetInsertionPointBefore(&st->b, op);
+    if (ipuOpIsA(op, "hl.conv2d"))
+      ok = lowerConv(st, op, &lowered);
+    else if (ipuOpIsA(op, "hl.gemm"))
+      ok = lowerGemmOrMatmul(st, op, true, &lowered);
+    else if (ipuOpIsA(op, "hl.matmul"))
+      ok = lowerGemmOrMatmul(st, op, false, &lowered);
+    if (!ok)
+      return false;
+    if (lowered) {
+      gatherEpilogue(prev ? ipuOpGetNext(prev) : ipuBlockGetFirstOp(body),
+                     op);
+      IpuOp *weights = ipuValueGetDefiningOp(ipuOpGetOperand(op, 1));
+      ipuOpDestroy(op);
+      if (weights && weights == next)
+        next = ipuOpGetNext(next);
+      if (weights)
+        ipuPassEraseIfDeadConstant(weights);
+    }
+  }
+  return true;
+}
