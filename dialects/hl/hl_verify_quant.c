@@ -86,19 +86,26 @@ static IpuLogicalResult quantizeShape(HlCheck *c, IpuType *results) {
   return results[0] ? IPU_SUCCESS : IPU_FAILURE;
 }
 
+/* Dequantize and requantize read 8-bit values or i32 accumulators. */
+static IpuLogicalResult expectInt8OrI32(const HlCheck *c,
+                                        const HlTensor *input) {
+  if (hlIsInt8(input->elem) ||
+      (hlIsInt(input->elem) && ipuIntegerTypeGetWidth(input->elem) == 32))
+    return IPU_SUCCESS;
+  DialectText text;
+  return hlError(c, "operand #0 must be tensor of 8-bit or 32-bit integer "
+                    "values, but got '%s'",
+                 dialectTypeText(input->type, &text));
+}
+
 static IpuLogicalResult dequantizeShape(HlCheck *c, IpuType *results) {
   HlTensor input;
   HlF32Array scale;
   if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
       ipuFailed(hlTensorOperand(c, 0, &input)))
     return IPU_FAILURE;
-  if (!hlIsInt8(input.elem) &&
-      !(hlIsInt(input.elem) && ipuIntegerTypeGetWidth(input.elem) == 32)) {
-    DialectText text;
-    return hlError(c, "operand #0 must be tensor of 8-bit or 32-bit integer "
-                      "values, but got '%s'",
-                   dialectTypeText(input.type, &text));
-  }
+  if (ipuFailed(expectInt8OrI32(c, &input)))
+    return IPU_FAILURE;
   if (ipuFailed(readScale(c, &scale)))
     return IPU_FAILURE;
   if (hlAttr(c, "zero_point")) {
@@ -158,13 +165,8 @@ static IpuLogicalResult requantizeShape(HlCheck *c, IpuType *results) {
   if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
       ipuFailed(hlTensorOperand(c, 0, &input)))
     return IPU_FAILURE;
-  if (!hlIsInt8(input.elem) &&
-      !(hlIsInt(input.elem) && ipuIntegerTypeGetWidth(input.elem) == 32)) {
-    DialectText text;
-    return hlError(c, "operand #0 must be tensor of 8-bit or 32-bit integer "
-                      "values, but got '%s'",
-                   dialectTypeText(input.type, &text));
-  }
+  if (ipuFailed(expectInt8OrI32(c, &input)))
+    return IPU_FAILURE;
   if (!hlRequiredAttr(c, "multiplier") || !hlRequiredAttr(c, "shift") ||
       !hlRequiredAttr(c, "zero_point") ||
       ipuFailed(hlAttrI64Array(c, "multiplier", &multiplier)) ||
