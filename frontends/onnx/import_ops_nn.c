@@ -29,6 +29,36 @@ static bool isAutoPad(IpuStringRef s, const char *what) {
   return s.length == strlen(what) && !memcmp(s.data, what, s.length);
 }
 
+/* ONNX auto_pad on one spatial axis of input size `in`: VALID drops the
+ * pads, SAME_UPPER / SAME_LOWER pad so that out = ceil(in / stride), the
+ * odd one at the end (UPPER) or the beginning (LOWER); NOTSET keeps the
+ * explicit pads. */
+static bool resolveAutoPad(Importer *im, const IpuOnnxNode *n,
+                           IpuStringRef autoPad, int64_t in, int64_t kernel,
+                           int64_t stride, int64_t dilation, int64_t *begin,
+                           int64_t *end) {
+  if (isAutoPad(autoPad, "NOTSET"))
+    return true;
+  if (isAutoPad(autoPad, "VALID")) {
+    *begin = *end = 0;
+    return true;
+  }
+  if (!isAutoPad(autoPad, "SAME_UPPER") && !isAutoPad(autoPad, "SAME_LOWER"))
+    return impError(im, n, "unknown auto_pad '%.*s'", (int)autoPad.length,
+                    autoPad.data);
+  if (in < 0)
+    return impError(im, n, "auto_pad needs static spatial sizes");
+  if (stride <= 0)
+    return impError(im, n, "strides must be positive");
+  int64_t out = (in + stride - 1) / stride;
+  int64_t total = (out - 1) * stride + (kernel - 1) * dilation + 1 - in;
+  if (total < 0)
+    total = 0;
+  *begin = isAutoPad(autoPad, "SAME_UPPER") ? total / 2 : total - total / 2;
+  *end = total - *begin;
+  return true;
+}
+
 /* Reads the window attributes; `kernel` comes from the weight for convs.
  * Resolves auto_pad SAME_* / VALID against the static input size. */
 static bool readWindow(Importer *im, const IpuOnnxNode *n, IpuValue input,
@@ -44,30 +74,11 @@ static bool readWindow(Importer *im, const IpuOnnxNode *n, IpuValue input,
       !ipuOnnxNodeGetAttrString(im->model, n, "auto_pad", "NOTSET",
                                 &w->autoPad))
     return false;
-  if (isAutoPad(w->autoPad, "VALID")) {
-    memset(w->pads, 0, sizeof w->pads);
-  } else if (isAutoPad(w->autoPad, "SAME_UPPER") ||
-             isAutoPad(w->autoPad, "SAME_LOWER")) {
-    for (int a = 0; a < 2; ++a) {
-      int64_t in = dims[2 + a];
-      if (in < 0)
-        return impError(im, n, "auto_pad needs static spatial sizes");
-      if (w->strides[a] <= 0)
-        return impError(im, n, "strides must be positive");
-      int64_t out = (in + w->strides[a] - 1) / w->strides[a];
-      int64_t total = (out - 1) * w->strides[a] +
-                      (w->kernel[a] - 1) * w->dilations[a] + 1 - in;
-      if (total < 0)
-        total = 0;
-      int64_t small = total / 2;
-      bool upper = isAutoPad(w->autoPad, "SAME_UPPER");
-      w->pads[a] = upper ? small : total - small;
-      w->pads[a + 2] = total - w->pads[a];
-    }
-  } else if (!isAutoPad(w->autoPad, "NOTSET")) {
-    return impError(im, n, "unknown auto_pad '%.*s'", (int)w->autoPad.length,
-                    w->autoPad.data);
-  }
+  for (int a = 0; a < 2; ++a)
+    if (!resolveAutoPad(im, n, w->autoPad, dims[2 + a], w->kernel[a],
+                        w->strides[a], w->dilations[a], &w->pads[a],
+                        &w->pads[a + 2]))
+      return false;
   return true;
 }
 
@@ -119,17 +130,9 @@ static bool conv1d(Importer *im, const IpuOnnxNode *n, IpuValue *ops,
     return false;
   if (stride <= 0)
     return impError(im, n, "strides must be positive");
-  if (isAutoPad(autoPad, "VALID")) {
-    pads[0] = pads[1] = 0;
-  } else if (isAutoPad(autoPad, "SAME_UPPER") ||
-             isAutoPad(autoPad, "SAME_LOWER")) {
-    int64_t out = (dims[2] + stride - 1) / stride;
-    int64_t total = (out - 1) * stride + (wdims[2] - 1) * dilation + 1 - dims[2];
-    if (total < 0)
-      total = 0;
-    pads[0] = isAutoPad(autoPad, "SAME_UPPER") ? total / 2 : total - total / 2;
-    pads[1] = total - pads[0];
-  }
+  if (!resolveAutoPad(im, n, autoPad, dims[2], wdims[2], stride, dilation,
+                      &pads[0], &pads[1]))
+    return false;
   int64_t in4[4] = {dims[0], dims[1], 1, dims[2]};
   int64_t w4[4] = {wdims[0], wdims[1], 1, wdims[2]};
   IpuValue x = impReshape(im, n, ops[0], 4, in4);
@@ -309,17 +312,9 @@ static bool pool1d(Importer *im, const IpuOnnxNode *n, IpuValue x, bool isMax) {
     return false;
   if (stride <= 0)
     return impError(im, n, "strides must be positive");
-  if (isAutoPad(autoPad, "VALID")) {
-    pads[0] = pads[1] = 0;
-  } else if (isAutoPad(autoPad, "SAME_UPPER") ||
-             isAutoPad(autoPad, "SAME_LOWER")) {
-    int64_t out = (dims[2] + stride - 1) / stride;
-    int64_t total = (out - 1) * stride + (kernel - 1) * dilation + 1 - dims[2];
-    if (total < 0)
-      total = 0;
-    pads[0] = isAutoPad(autoPad, "SAME_UPPER") ? total / 2 : total - total / 2;
-    pads[1] = total - pads[0];
-  }
+  if (!resolveAutoPad(im, n, autoPad, dims[2], kernel, stride, dilation,
+                      &pads[0], &pads[1]))
+    return false;
   int64_t in4[4] = {dims[0], dims[1], 1, dims[2]};
   IpuValue x4 = impReshape(im, n, x, 4, in4);
   if (!x4)
@@ -335,13 +330,7 @@ static bool pool1d(Importer *im, const IpuOnnxNode *n, IpuValue x, bool isMax) {
                      countPad && !isMax ? ipuBoolAttrGet(im->ctx, true) : NULL};
   IpuOp *op = impBuild(im, n, isMax ? "hl.maxpool" : "hl.avgpool", 1, &x4, 6,
                        names, attrs, 0);
-  intptr_t orank;
-  const int64_t *odims;
-  if (!op || !impShape(ipuOpGetResult(op, 0), &orank, &odims) || orank != 4)
-    return false;
-  int64_t out3[3] = {odims[0], odims[1], odims[3]};
-  IpuValue r = impReshape(im, n, ipuOpGetResult(op, 0), 3, out3);
-  return r && impBindValue(im, n, 0, r);
+  return op && bindFromUnitHeight(im, n, op);
 }
 
 static bool pool(Importer *im, const IpuOnnxNode *n, bool isMax) {
