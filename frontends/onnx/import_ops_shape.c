@@ -55,6 +55,16 @@ static bool readAxes(Importer *im, const IpuOnnxNode *n, int64_t inputOpset,
   return true;
 }
 
+/* A 1-D tensor of `count` elements copied from `data`. */
+static bool vectorTensor(Importer *im, const IpuOnnxNode *n, IpuDType dtype,
+                         const void *data, size_t count, IpuTensor *t) {
+  int64_t shape = (int64_t)count;
+  if (!ipuTensorInit(t, dtype, 1, &shape))
+    return oom(im, n);
+  copyBytes(t->data, data, count * ipuDTypeSize(dtype));
+  return true;
+}
+
 static bool convConstant(Importer *im, const IpuOnnxNode *n) {
   IpuTensor t;
   bool present;
@@ -78,23 +88,15 @@ static bool convConstant(Importer *im, const IpuOnnxNode *n) {
   } else if ((a = ipuOnnxNodeFindAttr(n, "value_floats"))) {
     const float *v;
     size_t c;
-    int64_t shape = 0;
-    if (!ipuOnnxNodeGetAttrFloats(im->model, n, "value_floats", &v, &c))
+    if (!ipuOnnxNodeGetAttrFloats(im->model, n, "value_floats", &v, &c) ||
+        !vectorTensor(im, n, IPU_DTYPE_F32, v, c, &t))
       return false;
-    shape = (int64_t)c;
-    if (!ipuTensorInit(&t, IPU_DTYPE_F32, 1, &shape))
-      return oom(im, n);
-    copyBytes(t.data, v, c * sizeof *v);
   } else if ((a = ipuOnnxNodeFindAttr(n, "value_ints"))) {
     const int64_t *v;
     size_t c;
-    int64_t shape = 0;
-    if (!ipuOnnxNodeGetAttrInts(im->model, n, "value_ints", &v, &c))
+    if (!ipuOnnxNodeGetAttrInts(im->model, n, "value_ints", &v, &c) ||
+        !vectorTensor(im, n, IPU_DTYPE_I64, v, c, &t))
       return false;
-    shape = (int64_t)c;
-    if (!ipuTensorInit(&t, IPU_DTYPE_I64, 1, &shape))
-      return oom(im, n);
-    copyBytes(t.data, v, c * sizeof *v);
   } else {
     return impError(im, n, "only tensor, float(s) and int(s) values are "
                     "supported");
