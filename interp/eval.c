@@ -125,7 +125,7 @@ static const EvalTable coreTable = {coreEntries,
 static EvalFn lookupEvaluator(const char *name) {
   const EvalTable *tables[] = {&coreTable, &evalElementwiseTable,
                                &evalNnTable, &evalShapeTable,
-                               &evalQuantTable, &evalLogicTable,
+                               &evalQuantTable,
                                &evalAxisTable, &evalTileTable};
   for (size_t t = 0; t < sizeof tables / sizeof *tables; ++t)
     for (size_t i = 0; i < tables[t]->count; ++i)

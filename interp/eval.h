@@ -31,33 +31,12 @@ extern const EvalTable evalElementwiseTable;
 extern const EvalTable evalNnTable;
 extern const EvalTable evalShapeTable;
 extern const EvalTable evalQuantTable;
-/* eval_ops_logic.c (comparisons, logic, further math) and eval_ops_axis.c
- * (softmax-likes, arg reductions, gather, expand, tile, norms). */
-extern const EvalTable evalLogicTable;
+/* eval_ops_axis.c: softmax-likes, arg reductions, gather, expand, tile,
+ * norms. */
 extern const EvalTable evalAxisTable;
 /* eval_ops_tile.c: the tile dialect's ops without regions (tile.simd and
  * tile.host run their block in eval.c). */
 extern const EvalTable evalTileTable;
-
-/* The element-wise families name their kernel per op in tables like these
- * (eval_ops_elementwise.c and eval_ops_logic.c); the evaluators below look
- * `op` up in one. A unary op reads its parameters from the attributes
- * named `alpha` and `beta` (NULL: none), ipuUnaryDefaults when absent. */
-typedef struct {
-  const char *name;
-  IpuBinaryOp kind;
-} EvalBinaryName;
-typedef struct {
-  const char *name;
-  IpuUnaryOp kind;
-  const char *alpha, *beta;
-} EvalUnaryName;
-IpuLogicalResult evalBinaryNamed(IpuOp *op, intptr_t numIns,
-                                 const IpuTensor *const *ins, IpuTensor *outs,
-                                 const EvalBinaryName *names, size_t count);
-IpuLogicalResult evalUnaryNamed(IpuOp *op, intptr_t numIns,
-                                const IpuTensor *const *ins, IpuTensor *outs,
-                                const EvalUnaryName *names, size_t count);
 
 /* A copy of the one operand: hl.identity, hl.dropout, tile.channel
  * (eval_ops_elementwise.c). */

@@ -1,9 +1,23 @@
-/* Evaluators of the hl element-wise family: identity, casts, broadcasting
- * binary ops and activations, and the table-driven binary and unary
- * evaluators that eval_ops_logic.c shares. */
+/* Evaluators of the hl element-wise family: identity, casts, the
+ * broadcasting binary ops (arithmetic, comparisons, boolean logic, prelu),
+ * hl.where, and the unary ops (math functions and activations), the
+ * binary and unary ones each through one name -> kernel table. */
 #include <string.h>
 
 #include "eval.h"
+
+/* Each op's kernel by name. A unary op reads its parameters from the
+ * attributes named `alpha` and `beta` (NULL: none), ipuUnaryDefaults when
+ * absent. */
+typedef struct {
+  const char *name;
+  IpuBinaryOp kind;
+} EvalBinaryName;
+typedef struct {
+  const char *name;
+  IpuUnaryOp kind;
+  const char *alpha, *beta;
+} EvalUnaryName;
 
 IpuLogicalResult evalIdentity(IpuOp *op, intptr_t numIns,
                               const IpuTensor *const *ins, IpuTensor *outs) {
@@ -24,9 +38,11 @@ static IpuLogicalResult evalCast(IpuOp *op, intptr_t numIns,
   return evalDone(op, ipuKernelCast(ins[0], to, &outs[0], &err), &err);
 }
 
-IpuLogicalResult evalBinaryNamed(IpuOp *op, intptr_t numIns,
-                                 const IpuTensor *const *ins, IpuTensor *outs,
-                                 const EvalBinaryName *names, size_t count) {
+static IpuLogicalResult evalBinaryNamed(IpuOp *op, intptr_t numIns,
+                                        const IpuTensor *const *ins,
+                                        IpuTensor *outs,
+                                        const EvalBinaryName *names,
+                                        size_t count) {
   if (ipuFailed(evalCheckArity(op, numIns, 2, 2)))
     return IPU_FAILURE;
   const char *name = ipuIdentCStr(ipuOpGetName(op));
@@ -41,9 +57,11 @@ IpuLogicalResult evalBinaryNamed(IpuOp *op, intptr_t numIns,
   return ipuOpEmitError(op, "not a binary op");
 }
 
-IpuLogicalResult evalUnaryNamed(IpuOp *op, intptr_t numIns,
-                                const IpuTensor *const *ins, IpuTensor *outs,
-                                const EvalUnaryName *names, size_t count) {
+static IpuLogicalResult evalUnaryNamed(IpuOp *op, intptr_t numIns,
+                                       const IpuTensor *const *ins,
+                                       IpuTensor *outs,
+                                       const EvalUnaryName *names,
+                                       size_t count) {
   if (ipuFailed(evalCheckArity(op, numIns, 1, 1)))
     return IPU_FAILURE;
   const char *name = ipuIdentCStr(ipuOpGetName(op));
@@ -67,6 +85,15 @@ static const EvalBinaryName binaryOps[] = {
     {"hl.mul", IPU_BINARY_MUL}, {"hl.div", IPU_BINARY_DIV},
     {"hl.max", IPU_BINARY_MAX}, {"hl.min", IPU_BINARY_MIN},
     {"hl.pow", IPU_BINARY_POW},
+    {"hl.equal", IPU_BINARY_EQUAL},
+    {"hl.less", IPU_BINARY_LESS},
+    {"hl.less_equal", IPU_BINARY_LESS_OR_EQUAL},
+    {"hl.greater", IPU_BINARY_GREATER},
+    {"hl.greater_equal", IPU_BINARY_GREATER_OR_EQUAL},
+    {"hl.and", IPU_BINARY_AND},
+    {"hl.or", IPU_BINARY_OR},
+    {"hl.xor", IPU_BINARY_XOR},
+    {"hl.prelu", IPU_BINARY_PRELU},
 };
 
 static IpuLogicalResult evalBinary(IpuOp *op, intptr_t numIns,
@@ -89,6 +116,21 @@ static const EvalUnaryName unaryOps[] = {
     {"hl.tanh", IPU_UNARY_TANH, NULL, NULL},
     {"hl.hard_sigmoid", IPU_UNARY_HARD_SIGMOID, "alpha", "beta"},
     {"hl.hard_swish", IPU_UNARY_HARD_SWISH, NULL, NULL},
+    {"hl.not", IPU_UNARY_NOT, NULL, NULL},
+    {"hl.reciprocal", IPU_UNARY_RECIPROCAL, NULL, NULL},
+    {"hl.floor", IPU_UNARY_FLOOR, NULL, NULL},
+    {"hl.ceil", IPU_UNARY_CEIL, NULL, NULL},
+    {"hl.round", IPU_UNARY_ROUND, NULL, NULL},
+    {"hl.erf", IPU_UNARY_ERF, NULL, NULL},
+    {"hl.sin", IPU_UNARY_SIN, NULL, NULL},
+    {"hl.cos", IPU_UNARY_COS, NULL, NULL},
+    {"hl.softplus", IPU_UNARY_SOFTPLUS, NULL, NULL},
+    {"hl.softsign", IPU_UNARY_SOFTSIGN, NULL, NULL},
+    {"hl.sign", IPU_UNARY_SIGN, NULL, NULL},
+    {"hl.elu", IPU_UNARY_ELU, "alpha", NULL},
+    {"hl.selu", IPU_UNARY_SELU, "alpha", "gamma"},
+    {"hl.celu", IPU_UNARY_CELU, "alpha", NULL},
+    {"hl.thresholded_relu", IPU_UNARY_THRESHOLDED_RELU, "alpha", NULL},
 };
 
 static IpuLogicalResult evalUnary(IpuOp *op, intptr_t numIns,
@@ -96,6 +138,16 @@ static IpuLogicalResult evalUnary(IpuOp *op, intptr_t numIns,
                                   IpuTensor *outs) {
   return evalUnaryNamed(op, numIns, ins, outs, unaryOps,
                         sizeof unaryOps / sizeof *unaryOps);
+}
+
+static IpuLogicalResult evalWhere(IpuOp *op, intptr_t numIns,
+                                  const IpuTensor *const *ins,
+                                  IpuTensor *outs) {
+  if (ipuFailed(evalCheckArity(op, numIns, 3, 3)))
+    return IPU_FAILURE;
+  IpuKernelError err;
+  return evalDone(op, ipuKernelWhere(ins[0], ins[1], ins[2], &outs[0], &err),
+                  &err);
 }
 
 static const EvalEntry entries[] = {
@@ -110,6 +162,19 @@ static const EvalEntry entries[] = {
     {"hl.leaky_relu", evalUnary},     {"hl.clip", evalUnary},
     {"hl.sigmoid", evalUnary},        {"hl.tanh", evalUnary},
     {"hl.hard_sigmoid", evalUnary},   {"hl.hard_swish", evalUnary},
+    {"hl.equal", evalBinary},        {"hl.less", evalBinary},
+    {"hl.less_equal", evalBinary},   {"hl.greater", evalBinary},
+    {"hl.greater_equal", evalBinary}, {"hl.and", evalBinary},
+    {"hl.or", evalBinary},           {"hl.xor", evalBinary},
+    {"hl.prelu", evalBinary},        {"hl.where", evalWhere},
+    {"hl.not", evalUnary},           {"hl.reciprocal", evalUnary},
+    {"hl.floor", evalUnary},         {"hl.ceil", evalUnary},
+    {"hl.round", evalUnary},         {"hl.erf", evalUnary},
+    {"hl.sin", evalUnary},           {"hl.cos", evalUnary},
+    {"hl.softplus", evalUnary},      {"hl.softsign", evalUnary},
+    {"hl.sign", evalUnary},          {"hl.elu", evalUnary},
+    {"hl.selu", evalUnary},          {"hl.celu", evalUnary},
+    {"hl.thresholded_relu", evalUnary},
 };
 
 const EvalTable evalElementwiseTable = {entries,
