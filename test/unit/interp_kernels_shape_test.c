@@ -13,55 +13,17 @@
 
 #include "unit_test.h"
 
-/* ---- Helpers ------------------------------------------------------------ */
+#define KERNEL_TEST_SEED 0x2545f4914f6cdd1dull
+#include "kernel_test_util.h"
 
-static uint64_t rngState = 0x2545f4914f6cdd1dull;
-static uint32_t rnd(void) {
-  rngState ^= rngState << 13;
-  rngState ^= rngState >> 7;
-  rngState ^= rngState << 17;
-  return (uint32_t)(rngState >> 16);
-}
-static int64_t randInt(int64_t lo, int64_t hi) {
-  return lo + (int64_t)(rnd() % (uint32_t)(hi - lo + 1));
-}
-static float randF(void) { return (float)(rnd() % 2001) / 1000.0f - 1.0f; }
+/* ---- Helpers (the shared ones are in kernel_test_util.h) ---------------- */
 
-static IpuTensor make(IpuDType t, int rank, const int64_t *shape) {
-  IpuTensor x;
-  if (!ipuTensorInit(&x, t, rank, shape)) {
-    fprintf(stderr, "cannot allocate a test tensor\n");
-    exit(2);
-  }
-  return x;
-}
-static IpuTensor randT(int rank, const int64_t *shape) {
-  IpuTensor x = make(IPU_DTYPE_F32, rank, shape);
-  for (int64_t i = 0; i < ipuTensorNumElements(&x); i++)
-    ((float *)x.data)[i] = randF();
-  return x;
-}
 /* A tensor whose element i is i (as float), to trace data movement. */
 static IpuTensor iota(int rank, const int64_t *shape) {
   IpuTensor x = make(IPU_DTYPE_F32, rank, shape);
   for (int64_t i = 0; i < ipuTensorNumElements(&x); i++)
     ((float *)x.data)[i] = (float)i;
   return x;
-}
-static float *F(const IpuTensor *t) { return (float *)t->data; }
-static double *dalloc(int64_t n) {
-  double *p = calloc((size_t)(n > 0 ? n : 1), sizeof(double));
-  if (!p)
-    exit(2);
-  return p;
-}
-static bool sameShape(const IpuTensor *t, int rank, const int64_t *shape) {
-  if (t->rank != rank)
-    return false;
-  for (int i = 0; i < rank; i++)
-    if (t->shape[i] != shape[i])
-      return false;
-  return true;
 }
 static double maxErr(const float *got, const double *want, int64_t n) {
   double e = 0;
@@ -85,24 +47,6 @@ static int64_t flat(int rank, const int64_t *shape, const int64_t *idx) {
     f = f * shape[a] + idx[a];
   return f;
 }
-
-static void expectFail(bool ok, const IpuKernelError *e, const char *text,
-                       int line) {
-  if (!ok && strstr(e->message, text)) {
-    passed++;
-  } else {
-    failed++;
-    fprintf(stderr, "%s:%d: expected failure with '%s', got %s '%s'\n",
-            __FILE__, line, text, ok ? "success" : "failure", e->message);
-  }
-}
-#define EXPECT_FAIL(call, text)                                                \
-  do {                                                                         \
-    IpuKernelError e_ = {""};                                                  \
-    IpuKernelError *err = &e_;                                                 \
-    bool ok_ = (call);                                                         \
-    expectFail(ok_, &e_, text, __LINE__);                                      \
-  } while (0)
 
 /* ---- Softmax ----------------------------------------------------------------- */
 

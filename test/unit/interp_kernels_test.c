@@ -13,41 +13,16 @@
 
 #include "unit_test.h"
 
-/* ---- Helpers ------------------------------------------------------------ */
+#define KERNEL_TEST_SEED 0x9e3779b97f4a7c15ull
+#include "kernel_test_util.h"
 
-static uint64_t rngState = 0x9e3779b97f4a7c15ull;
-static uint32_t rnd(void) {
-  rngState ^= rngState << 13;
-  rngState ^= rngState >> 7;
-  rngState ^= rngState << 17;
-  return (uint32_t)(rngState >> 16);
-}
-static int64_t randInt(int64_t lo, int64_t hi) { /* inclusive */
-  return lo + (int64_t)(rnd() % (uint32_t)(hi - lo + 1));
-}
-static float randF(void) { return (float)(rnd() % 2001) / 1000.0f - 1.0f; }
+/* ---- Helpers (the shared ones are in kernel_test_util.h) ---------------- */
 
-static IpuTensor make(IpuDType t, int rank, const int64_t *shape) {
-  IpuTensor x;
-  if (!ipuTensorInit(&x, t, rank, shape)) {
-    fprintf(stderr, "cannot allocate a test tensor\n");
-    exit(2);
-  }
-  return x;
-}
-static IpuTensor randT(int rank, const int64_t *shape) {
-  IpuTensor x = make(IPU_DTYPE_F32, rank, shape);
-  float *d = x.data;
-  for (int64_t i = 0; i < ipuTensorNumElements(&x); i++)
-    d[i] = randF();
-  return x;
-}
 static IpuTensor vecF(int64_t n, const float *v) {
   IpuTensor x = make(IPU_DTYPE_F32, 1, &n);
   memcpy(x.data, v, (size_t)n * sizeof(float));
   return x;
 }
-static float *F(const IpuTensor *t) { return (float *)t->data; }
 
 static bool shapeIs(const IpuTensor *t, int rank, ...) {
   if (t->rank != rank)
@@ -59,14 +34,6 @@ static bool shapeIs(const IpuTensor *t, int rank, ...) {
     ok = ok && t->shape[i] == va_arg(ap, int64_t);
   va_end(ap);
   return ok;
-}
-static bool sameShape(const IpuTensor *t, int rank, const int64_t *shape) {
-  if (t->rank != rank)
-    return false;
-  for (int i = 0; i < rank; i++)
-    if (t->shape[i] != shape[i])
-      return false;
-  return true;
 }
 
 /* Max abs error over n elements against a double reference, relative to
@@ -80,33 +47,6 @@ static double maxErr(const float *got, const double *want, int64_t n) {
   }
   return e;
 }
-
-static double *dalloc(int64_t n) {
-  double *p = calloc((size_t)(n > 0 ? n : 1), sizeof(double));
-  if (!p)
-    exit(2);
-  return p;
-}
-
-/* Expects failure with a message containing `text`. */
-static void expectFail(bool ok, const IpuKernelError *e, const char *text,
-                       int line) {
-  bool good = !ok && strstr(e->message, text) != NULL;
-  if (good) {
-    passed++;
-  } else {
-    failed++;
-    fprintf(stderr, "%s:%d: expected failure with '%s', got %s '%s'\n",
-            __FILE__, line, text, ok ? "success" : "failure", e->message);
-  }
-}
-#define EXPECT_FAIL(call, text)                                                \
-  do {                                                                         \
-    IpuKernelError e_ = {""};                                                  \
-    IpuKernelError *err = &e_;                                                 \
-    bool ok_ = (call);                                                         \
-    expectFail(ok_, &e_, text, __LINE__);                                      \
-  } while (0)
 
 /* ---- Tensor basics -------------------------------------------------------- */
 
