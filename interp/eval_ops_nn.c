@@ -88,9 +88,11 @@ static IpuLogicalResult productDone(IpuOp *op, bool ok,
   return applyFusedActivation(op, result);
 }
 
-/* 8-bit operands select the integer kernels (i32 results). */
-static bool isInt8(const IpuTensor *t) {
-  return t && (t->dtype == IPU_DTYPE_I8 || t->dtype == IPU_DTYPE_U8);
+/* 8-bit or 16-bit activations select the integer kernels (i32 results);
+ * the kernels check that the weights are 8-bit. */
+static bool isQuantized(const IpuTensor *t) {
+  return t && (t->dtype == IPU_DTYPE_I8 || t->dtype == IPU_DTYPE_U8 ||
+               t->dtype == IPU_DTYPE_I16 || t->dtype == IPU_DTYPE_U16);
 }
 
 static int spatialRank(IpuOp *op, const IpuTensor *x) {
@@ -124,7 +126,7 @@ static IpuLogicalResult evalConv(IpuOp *op, intptr_t numIns,
     return ipuOpEmitError(op, "'output_padding' needs %d values", spatial);
   const IpuTensor *bias = numIns > 2 ? ins[2] : NULL;
   IpuKernelError err;
-  if (!transpose && isInt8(ins[0]))
+  if (!transpose && isQuantized(ins[0]))
     return productDone(op, ipuKernelConvIntegerBias(&p, ins[0], ins[1], bias,
                                                     &outs[0], &err),
                        &err, &outs[0]);
@@ -141,7 +143,7 @@ static IpuLogicalResult evalMatMul(IpuOp *op, intptr_t numIns,
   if (ipuFailed(evalCheckArity(op, numIns, 2, 2)))
     return IPU_FAILURE;
   IpuKernelError err;
-  if (isInt8(ins[0]))
+  if (isQuantized(ins[0]))
     return productDone(op, ipuKernelMatMulInteger(ins[0], ins[1], NULL, NULL,
                                                   &outs[0], &err),
                        &err, &outs[0]);
@@ -163,7 +165,7 @@ static IpuLogicalResult evalGemm(IpuOp *op, intptr_t numIns,
   p.alpha = (float)alpha;
   p.beta = (float)beta;
   IpuKernelError err;
-  if (isInt8(ins[0])) {
+  if (isQuantized(ins[0])) {
     if (alpha != 1.0 || beta != 1.0)
       return ipuOpEmitError(op, "an integer gemm needs alpha = beta = 1");
     return productDone(op, ipuKernelGemmInteger(p.transA, p.transB, ins[0],

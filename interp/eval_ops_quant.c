@@ -67,10 +67,17 @@ static IpuLogicalResult evalQuantize(IpuOp *op, intptr_t numIns,
     return IPU_FAILURE;
   }
   bool quantize = !strcmp(ipuIdentCStr(ipuOpGetName(op)), "hl.quantize");
+  int64_t clampLo = INT64_MIN, clampHi = INT64_MAX;
+  if (quantize && (!evalAttrI64(op, "clamp_min", INT64_MIN, &clampLo) ||
+                   !evalAttrI64(op, "clamp_max", INT64_MAX, &clampHi))) {
+    ipuTensorFree(&scale);
+    ipuTensorFree(&zp);
+    return IPU_FAILURE;
+  }
   IpuKernelError err;
-  bool ok = quantize ? ipuKernelQuantizeLinear(ins[0], &scale,
-                                               hasZp ? &zp : NULL, axis,
-                                               outType, &outs[0], &err)
+  bool ok = quantize ? ipuKernelQuantizeLinearClamped(
+                           ins[0], &scale, hasZp ? &zp : NULL, axis, outType,
+                           clampLo, clampHi, &outs[0], &err)
                      : ipuKernelDequantizeLinear(ins[0], &scale,
                                                  hasZp ? &zp : NULL, axis,
                                                  &outs[0], &err);

@@ -1,7 +1,7 @@
 /* Evaluators of the tile dialect's dataflow ops: matrix-vector products
- * with resident weight blocks and their ADC, partial-sum accumulation,
- * input windows and channels. Integer arithmetic is exact; see
- * docs/dialects/tile.md for each op's bit-level definition. */
+ * with resident weight blocks, bit-sliced inputs and the ADC, partial-sum
+ * accumulation, input windows and channels. Integer arithmetic is exact;
+ * see docs/dialects/tile.md for each op's bit-level definition. */
 #include <string.h>
 
 #include "eval.h"
@@ -42,55 +42,118 @@ static int32_t adcRead(int64_t acc, int64_t shift, int64_t bits) {
   return (int32_t)(acc < lo ? lo : acc > hi ? hi : acc);
 }
 
+/* Slice `i` of `n` of the input value x as a DAC of `bits` bits applies
+ * it: the lower slices are unsigned (bits - 1)-bit digits, the top one
+ * the signed rest, saturated to `bits` bits. */
+static int64_t inputSlice(int64_t x, int64_t i, int64_t n, int64_t bits) {
+  int64_t at = (bits - 1) * i;
+  /* Beyond the 16 bits of x only its sign remains (0 or -1). */
+  int64_t v = x >> (at < 63 ? at : 63);
+  if (i < n - 1)
+    return v & (((int64_t)1 << (bits - 1)) - 1);
+  int64_t hi = ((int64_t)1 << (bits - 1)) - 1, lo = -hi - 1;
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+typedef struct {
+  int64_t adcBits, adcShift, inputBits, inputSlices;
+} MvmParams;
+
+static bool mvmParams(IpuOp *op, MvmParams *p) {
+  if (!evalAttrI64(op, "adc_bits", 32, &p->adcBits) ||
+      !evalAttrI64(op, "adc_shift", 0, &p->adcShift) ||
+      !evalAttrI64(op, "input_bits", 8, &p->inputBits) ||
+      !evalAttrI64(op, "input_slices", 1, &p->inputSlices))
+    return false;
+  if (p->adcBits < 1 || p->adcBits > 32 || p->adcShift < 0 ||
+      p->adcShift > 31)
+    return ipuOpEmitError(op, "adc_bits must be in [1, 32] and adc_shift "
+                          "in [0, 31]"), false;
+  if (p->inputBits < 2 || p->inputBits > 8 || p->inputSlices < 1 ||
+      p->inputSlices > 16)
+    return ipuOpEmitError(op, "input_bits must be in [2, 8] and "
+                          "input_slices in [1, 16]"), false;
+  return true;
+}
+
+/* Row `r` of x (K values) as int64. */
+static void loadRow(const IpuTensor *x, int64_t r, int64_t k, int64_t *out) {
+  if (x->dtype == IPU_DTYPE_I8) {
+    const int8_t *v = (const int8_t *)x->data + r * k;
+    for (int64_t i = 0; i < k; ++i)
+      out[i] = v[i];
+  } else {
+    const int16_t *v = (const int16_t *)x->data + r * k;
+    for (int64_t i = 0; i < k; ++i)
+      out[i] = v[i];
+  }
+}
+
+/* One input row through the block: a pass per slice, each read through
+ * the ADC, the readings shifted into place and summed modulo 2^32. */
+static void mvmRow(const MvmParams *p, const int64_t *xs, const int8_t *wv,
+                   int64_t k, int64_t n, int64_t *acc, uint32_t *sum) {
+  memset(sum, 0, sizeof *sum * (size_t)n);
+  for (int64_t s = 0; s < p->inputSlices; ++s) {
+    memset(acc, 0, sizeof *acc * (size_t)n);
+    for (int64_t kk = 0; kk < k; ++kk) {
+      int64_t a = inputSlice(xs[kk], s, p->inputSlices, p->inputBits);
+      if (!a)
+        continue;
+      const int8_t *row = wv + kk * n;
+      for (int64_t j = 0; j < n; ++j)
+        acc[j] += a * row[j];
+    }
+    /* A reading shifted by 32 or more places leaves no bit in i32. */
+    int64_t place = (p->inputBits - 1) * s;
+    if (place >= 32)
+      continue;
+    for (int64_t j = 0; j < n; ++j)
+      sum[j] += (uint32_t)adcRead(acc[j], p->adcShift, p->adcBits) << place;
+  }
+}
+
 static IpuLogicalResult evalMvm(IpuOp *op, intptr_t numIns,
                                 const IpuTensor *const *ins,
                                 IpuTensor *outs) {
-  int64_t bits, shift;
-  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)) ||
-      !evalAttrI64(op, "adc_bits", 32, &bits) ||
-      !evalAttrI64(op, "adc_shift", 0, &shift))
+  MvmParams p;
+  if (ipuFailed(evalCheckArity(op, numIns, 1, 1)) || !mvmParams(op, &p))
     return IPU_FAILURE;
-  if (bits < 1 || bits > 32 || shift < 0 || shift > 31)
-    return ipuOpEmitError(op, "adc_bits must be in [1, 32] and adc_shift "
-                          "in [0, 31]");
   const IpuTensor *x = ins[0];
-  if (x->dtype != IPU_DTYPE_I8 || x->rank != 2)
-    return ipuOpEmitError(op, "expects a 2-D i8 input");
+  if ((x->dtype != IPU_DTYPE_I8 && x->dtype != IPU_DTYPE_I16) || x->rank != 2)
+    return ipuOpEmitError(op, "expects a 2-D i8 or i16 input");
   IpuTensor w;
   bool owned;
   if (!blockWeights(op, &w, &owned))
     return IPU_FAILURE;
+  IpuContext *ctx = ipuOpGetContext(op);
   int64_t m = x->shape[0], k = x->shape[1], n = w.shape[1];
   IpuLogicalResult r = IPU_SUCCESS;
   int64_t shape[2] = {m, n};
-  int64_t *acc = NULL;
+  int64_t *acc = NULL, *xs = NULL;
+  uint32_t *sum = NULL;
   if (w.shape[0] != k)
     r = ipuOpEmitError(op, "input vectors have %lld elements, the block has "
                        "%lld rows", (long long)k, (long long)w.shape[0]);
   else if (!ipuTensorInit(&outs[0], IPU_DTYPE_I32, 2, shape) ||
-           !(acc = ipuCalloc(ipuOpGetContext(op), n ? (size_t)n : 1,
-                             sizeof *acc)))
+           !(acc = ipuCalloc(ctx, n ? (size_t)n : 1, sizeof *acc)) ||
+           !(sum = ipuCalloc(ctx, n ? (size_t)n : 1, sizeof *sum)) ||
+           !(xs = ipuCalloc(ctx, k ? (size_t)k : 1, sizeof *xs)))
     r = ipuOpEmitError(op, "out of memory");
   if (ipuSucceeded(r)) {
-    const int8_t *xv = x->data, *wv = w.data;
     int32_t *y = outs[0].data;
     for (int64_t i = 0; i < m; ++i) {
-      memset(acc, 0, sizeof *acc * (size_t)n);
-      for (int64_t kk = 0; kk < k; ++kk) {
-        int64_t a = xv[i * k + kk];
-        if (!a)
-          continue;
-        const int8_t *row = wv + kk * n;
-        for (int64_t j = 0; j < n; ++j)
-          acc[j] += a * row[j];
-      }
+      loadRow(x, i, k, xs);
+      mvmRow(&p, xs, w.data, k, n, acc, sum);
       for (int64_t j = 0; j < n; ++j)
-        y[i * n + j] = adcRead(acc[j], shift, bits);
+        y[i * n + j] = (int32_t)sum[j];
     }
   } else {
     ipuTensorFree(&outs[0]);
   }
-  ipuFree(ipuOpGetContext(op), acc);
+  ipuFree(ctx, acc);
+  ipuFree(ctx, sum);
+  ipuFree(ctx, xs);
   if (owned)
     ipuTensorFree(&w);
   return r;

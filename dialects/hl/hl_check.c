@@ -107,6 +107,9 @@ bool hlIsInt(IpuType elem) { return elem && ipuTypeIsInteger(elem); }
 bool hlIsInt8(IpuType elem) {
   return hlIsInt(elem) && ipuIntegerTypeGetWidth(elem) == 8;
 }
+bool hlIsInt16(IpuType elem) {
+  return hlIsInt(elem) && ipuIntegerTypeGetWidth(elem) == 16;
+}
 
 IpuLogicalResult hlTensorOperand(const HlCheck *c, intptr_t i, HlTensor *t) {
   IpuType type = hlOperandType(c, i);
@@ -156,8 +159,26 @@ IpuLogicalResult hlExpectFloat(const HlCheck *c, intptr_t i,
 IpuType hlProductElementType(const HlCheck *c, const HlTensor *a,
                              const char *aName, const HlTensor *b,
                              const char *bName) {
-  if (hlIsInt8(a->elem) && hlIsInt8(b->elem))
+  /* 16-bit activations (the first operand) meet 8-bit weights only: the
+   * arrays hold 8-bit weights and take wide inputs in slices. */
+  if ((hlIsInt8(a->elem) || hlIsInt16(a->elem)) && hlIsInt8(b->elem))
     return ipuIntegerTypeGet(c->ctx, 32, IPU_SIGNLESS);
+  if (hlIsInt16(b->elem)) {
+    DialectText ta, tb;
+    hlError(c, "requires %s of 8-bit integers (only %s may hold 16-bit "
+               "integers), got '%s' and '%s'",
+            bName, aName, dialectTypeText(a->elem, &ta),
+            dialectTypeText(b->elem, &tb));
+    return NULL;
+  }
+  if (hlIsInt16(a->elem)) {
+    DialectText ta, tb;
+    hlError(c, "requires 8-bit integers for %s with 16-bit integers for %s, "
+               "got '%s' and '%s'",
+            bName, aName, dialectTypeText(a->elem, &ta),
+            dialectTypeText(b->elem, &tb));
+    return NULL;
+  }
   if (a->elem != b->elem) {
     DialectText ta, tb;
     hlError(c, "requires the same element type for %s and %s, got '%s' and '%s'",

@@ -79,9 +79,11 @@ IpuLogicalResult hlExpectFloat(const HlCheck *c, intptr_t i,
 bool hlIsFloat(IpuType elem);
 bool hlIsInt(IpuType elem);
 bool hlIsInt8(IpuType elem);
+bool hlIsInt16(IpuType elem);
 /* Element type of the product of two tensors (conv, matmul, gemm): the
- * operands' own for floats and wide integers, i32 for 8-bit integers;
- * NULL after an error. */
+ * operands' own for floats and 32/64-bit integers; i32 for 8-bit or
+ * 16-bit integers (activations) times 8-bit integers (weights), where a
+ * 16-bit second operand is an error; NULL after an error. */
 IpuType hlProductElementType(const HlCheck *c, const HlTensor *a,
                              const char *aName, const HlTensor *b,
                              const char *bName);

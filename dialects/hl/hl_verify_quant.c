@@ -7,22 +7,42 @@
 #include "hl_check.h"
 #include "hl_hooks.h"
 
-/* `zero_point`, a dense 1-D tensor of integers (8-bit unless `wide`). */
-static IpuLogicalResult readZeroPoint(const HlCheck *c, bool wide,
+/* The integer widths a quantization op accepts for its storage types. */
+enum { WIDTH_8 = 1, WIDTH_16 = 2, WIDTH_32 = 4 };
+
+static bool hasWidth(IpuType elem, unsigned widths) {
+  if (!hlIsInt(elem))
+    return false;
+  unsigned w = ipuIntegerTypeGetWidth(elem);
+  return (w == 8 && (widths & WIDTH_8)) || (w == 16 && (widths & WIDTH_16)) ||
+         (w == 32 && (widths & WIDTH_32));
+}
+
+/* "8-bit or 16-bit", "8-bit, 16-bit or 32-bit". */
+static const char *widthsText(unsigned widths) {
+  switch (widths) {
+  case WIDTH_8 | WIDTH_16:
+    return "8-bit or 16-bit";
+  case WIDTH_8 | WIDTH_16 | WIDTH_32:
+    return "8-bit, 16-bit or 32-bit";
+  default:
+    return "8-bit";
+  }
+}
+
+/* `zero_point`, a dense 1-D tensor of integers of one of `widths`. */
+static IpuLogicalResult readZeroPoint(const HlCheck *c, unsigned widths,
                                       IpuType *elem, int64_t *count) {
   IpuAttr zp = hlAttr(c, "zero_point");
   IpuType type = zp && ipuAttrGetKind(zp) == IPU_ATTR_DENSE_ELEMENTS
                      ? ipuAttrGetType(zp)
                      : NULL;
   IpuType e = type ? ipuShapedTypeGetElementType(type) : NULL;
-  bool ok = e && ipuShapedTypeGetRank(type) == 1 && hlIsInt(e) &&
-            (hlIsInt8(e) || (wide && ipuIntegerTypeGetWidth(e) == 32));
-  if (!ok) {
+  if (!e || ipuShapedTypeGetRank(type) != 1 || !hasWidth(e, widths)) {
     DialectText text;
     return hlError(c, "attribute 'zero_point' must be a dense 1-D tensor of "
                       "%s integers, got %s",
-                   wide ? "8-bit or 32-bit" : "8-bit",
-                   dialectAttrText(zp, &text));
+                   widthsText(widths), dialectAttrText(zp, &text));
   }
   *elem = e;
   *count = ipuShapedTypeGetDimSize(type, 0);
@@ -65,72 +85,6 @@ static IpuType sameShape(const HlCheck *c, const HlTensor *input,
                          : hlRankedType(c, input->rank, input->dims, elem);
 }
 
-static IpuLogicalResult quantizeShape(HlCheck *c, IpuType *results) {
-  HlTensor input;
-  HlF32Array scale;
-  IpuType storage;
-  int64_t zpCount;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
-      ipuFailed(hlTensorOperand(c, 0, &input)) ||
-      ipuFailed(hlExpectFloat(c, 0, &input)) ||
-      ipuFailed(readScale(c, &scale)) || !hlRequiredAttr(c, "zero_point") ||
-      ipuFailed(readZeroPoint(c, false, &storage, &zpCount)))
-    return IPU_FAILURE;
-  if (zpCount != scale.n)
-    return hlError(c, "zero_point has %lld elements, expected %jd (one per "
-                      "scale)",
-                   (long long)zpCount, (intmax_t)scale.n);
-  if (ipuFailed(checkAxis(c, &input, "scale", scale.n)))
-    return IPU_FAILURE;
-  results[0] = sameShape(c, &input, storage);
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
-}
-
-/* Dequantize and requantize read 8-bit values or i32 accumulators. */
-static IpuLogicalResult expectInt8OrI32(const HlCheck *c,
-                                        const HlTensor *input) {
-  if (hlIsInt8(input->elem) ||
-      (hlIsInt(input->elem) && ipuIntegerTypeGetWidth(input->elem) == 32))
-    return IPU_SUCCESS;
-  DialectText text;
-  return hlError(c, "operand #0 must be tensor of 8-bit or 32-bit integer "
-                    "values, but got '%s'",
-                 dialectTypeText(input->type, &text));
-}
-
-static IpuLogicalResult dequantizeShape(HlCheck *c, IpuType *results) {
-  HlTensor input;
-  HlF32Array scale;
-  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
-      ipuFailed(hlTensorOperand(c, 0, &input)))
-    return IPU_FAILURE;
-  if (ipuFailed(expectInt8OrI32(c, &input)))
-    return IPU_FAILURE;
-  if (ipuFailed(readScale(c, &scale)))
-    return IPU_FAILURE;
-  if (hlAttr(c, "zero_point")) {
-    IpuType elem;
-    int64_t zpCount;
-    if (ipuFailed(readZeroPoint(c, true, &elem, &zpCount)))
-      return IPU_FAILURE;
-    if (elem != input.elem) {
-      DialectText want, got;
-      return hlError(c, "requires zero_point element type '%s' (the "
-                        "input's), got '%s'",
-                     dialectTypeText(input.elem, &want),
-                     dialectTypeText(elem, &got));
-    }
-    if (zpCount != scale.n)
-      return hlError(c, "zero_point has %lld elements, expected %jd (one "
-                        "per scale)",
-                     (long long)zpCount, (intmax_t)scale.n);
-  }
-  if (ipuFailed(checkAxis(c, &input, "scale", scale.n)))
-    return IPU_FAILURE;
-  results[0] = sameShape(c, &input, ipuFloatTypeGet(c->ctx, IPU_F32));
-  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
-}
-
 /* The optional clamp bounds: within the storage type's range, ordered. */
 static IpuLogicalResult checkClamp(const HlCheck *c, IpuType storage) {
   unsigned width = ipuIntegerTypeGetWidth(storage);
@@ -157,6 +111,74 @@ static IpuLogicalResult checkClamp(const HlCheck *c, IpuType storage) {
   return IPU_SUCCESS;
 }
 
+static IpuLogicalResult quantizeShape(HlCheck *c, IpuType *results) {
+  HlTensor input;
+  HlF32Array scale;
+  IpuType storage;
+  int64_t zpCount;
+  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
+      ipuFailed(hlTensorOperand(c, 0, &input)) ||
+      ipuFailed(hlExpectFloat(c, 0, &input)) ||
+      ipuFailed(readScale(c, &scale)) || !hlRequiredAttr(c, "zero_point") ||
+      ipuFailed(readZeroPoint(c, WIDTH_8 | WIDTH_16, &storage, &zpCount)) ||
+      ipuFailed(checkClamp(c, storage)))
+    return IPU_FAILURE;
+  if (zpCount != scale.n)
+    return hlError(c, "zero_point has %lld elements, expected %jd (one per "
+                      "scale)",
+                   (long long)zpCount, (intmax_t)scale.n);
+  if (ipuFailed(checkAxis(c, &input, "scale", scale.n)))
+    return IPU_FAILURE;
+  results[0] = sameShape(c, &input, storage);
+  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+}
+
+/* Dequantize and requantize read 8-bit or 16-bit values or i32
+ * accumulators. */
+static IpuLogicalResult expectQuantInput(const HlCheck *c,
+                                         const HlTensor *input) {
+  if (hasWidth(input->elem, WIDTH_8 | WIDTH_16 | WIDTH_32))
+    return IPU_SUCCESS;
+  DialectText text;
+  return hlError(c, "operand #0 must be tensor of 8-bit, 16-bit or 32-bit "
+                    "integer values, but got '%s'",
+                 dialectTypeText(input->type, &text));
+}
+
+static IpuLogicalResult dequantizeShape(HlCheck *c, IpuType *results) {
+  HlTensor input;
+  HlF32Array scale;
+  if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
+      ipuFailed(hlTensorOperand(c, 0, &input)))
+    return IPU_FAILURE;
+  if (ipuFailed(expectQuantInput(c, &input)))
+    return IPU_FAILURE;
+  if (ipuFailed(readScale(c, &scale)))
+    return IPU_FAILURE;
+  if (hlAttr(c, "zero_point")) {
+    IpuType elem;
+    int64_t zpCount;
+    if (ipuFailed(readZeroPoint(c, WIDTH_8 | WIDTH_16 | WIDTH_32, &elem,
+                                &zpCount)))
+      return IPU_FAILURE;
+    if (elem != input.elem) {
+      DialectText want, got;
+      return hlError(c, "requires zero_point element type '%s' (the "
+                        "input's), got '%s'",
+                     dialectTypeText(input.elem, &want),
+                     dialectTypeText(elem, &got));
+    }
+    if (zpCount != scale.n)
+      return hlError(c, "zero_point has %lld elements, expected %jd (one "
+                        "per scale)",
+                     (long long)zpCount, (intmax_t)scale.n);
+  }
+  if (ipuFailed(checkAxis(c, &input, "scale", scale.n)))
+    return IPU_FAILURE;
+  results[0] = sameShape(c, &input, ipuFloatTypeGet(c->ctx, IPU_F32));
+  return results[0] ? IPU_SUCCESS : IPU_FAILURE;
+}
+
 static IpuLogicalResult requantizeShape(HlCheck *c, IpuType *results) {
   HlTensor input;
   HlI64Array multiplier, shift;
@@ -165,13 +187,14 @@ static IpuLogicalResult requantizeShape(HlCheck *c, IpuType *results) {
   if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
       ipuFailed(hlTensorOperand(c, 0, &input)))
     return IPU_FAILURE;
-  if (ipuFailed(expectInt8OrI32(c, &input)))
+  if (ipuFailed(expectQuantInput(c, &input)))
     return IPU_FAILURE;
   if (!hlRequiredAttr(c, "multiplier") || !hlRequiredAttr(c, "shift") ||
       !hlRequiredAttr(c, "zero_point") ||
       ipuFailed(hlAttrI64Array(c, "multiplier", &multiplier)) ||
       ipuFailed(hlAttrI64Array(c, "shift", &shift)) ||
-      ipuFailed(readZeroPoint(c, true, &storage, &zpCount)) ||
+      ipuFailed(readZeroPoint(c, WIDTH_8 | WIDTH_16 | WIDTH_32, &storage,
+                              &zpCount)) ||
       ipuFailed(checkClamp(c, storage)))
     return IPU_FAILURE;
   if (multiplier.n == 0)

@@ -5,8 +5,14 @@
 
 #include "dialect_support.h"
 
-/* The widest weight a cell of the analog arrays holds. */
-enum { TILE_MAX_WEIGHT_BITS = 8 };
+/* The widest weight a cell of the analog arrays holds, the widest input
+ * slice a DAC applies and the most slices a tile.mvm cuts an input into
+ * (16 slices of 2 bits hold any 16-bit value). */
+enum {
+  TILE_MAX_WEIGHT_BITS = 8,
+  TILE_MAX_INPUT_BITS = 8,
+  TILE_MAX_INPUT_SLICES = 16
+};
 
 /* ODS's words for an I64Attr out of [min, max]: "attribute 'rows' failed
  * to satisfy constraint: 64-bit signless integer attribute whose minimum

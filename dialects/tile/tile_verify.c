@@ -8,8 +8,9 @@
 
 /* ---- tile.mvm. -------------------------------------------------------- */
 
-/* The module's target (if any) bounds the ADC's bits. */
-static IpuLogicalResult checkAdcTarget(IpuOp *op, int64_t adcBits) {
+/* The module's target (if any) bounds the ADC's bits and the DAC's. */
+static IpuLogicalResult checkMvmTarget(IpuOp *op, int64_t adcBits,
+                                       int64_t inputBits) {
   IpuOp *module = op;
   while (module && !ipuOpIsA(module, "builtin.module"))
     module = ipuOpGetParentOp(module);
@@ -23,29 +24,45 @@ static IpuLogicalResult checkAdcTarget(IpuOp *op, int64_t adcBits) {
                           "has adc_bits = %lld, more than the %lld of "
                           "target '%s'",
                           (long long)adcBits, (long long)t.adcBits, t.name);
+  if (inputBits > t.inputBits)
+    return ipuOpEmitError(op,
+                          "has input_bits = %lld, more than the %lld of "
+                          "target '%s'",
+                          (long long)inputBits, (long long)t.inputBits,
+                          t.name);
   return IPU_SUCCESS;
 }
 
 IpuLogicalResult tileVerifyMvm(IpuOp *op) {
   int64_t adcBits = 32, adcShift = 0;
+  int64_t inputBits = TILE_MAX_INPUT_BITS, inputSlices = 1;
   IpuAttr ref = ipuOpGetAttr(op, "block");
   if (!ref || ipuOpGetNumOperands(op) != 1 || ipuOpGetNumResults(op) != 1)
     return IPU_FAILURE; /* the generic checks report it */
   dialectGetIntAttr(op, "adc_bits", &adcBits);
   dialectGetIntAttr(op, "adc_shift", &adcShift);
+  dialectGetIntAttr(op, "input_bits", &inputBits);
+  dialectGetIntAttr(op, "input_slices", &inputSlices);
   if (ipuFailed(tileCheckRange(op, "adc_bits", adcBits, 1, 32)) ||
       ipuFailed(tileCheckRange(op, "adc_shift", adcShift, 0, 31)) ||
-      ipuFailed(checkAdcTarget(op, adcBits)))
+      ipuFailed(tileCheckRange(op, "input_bits", inputBits, 2,
+                               TILE_MAX_INPUT_BITS)) ||
+      ipuFailed(tileCheckRange(op, "input_slices", inputSlices, 1,
+                               TILE_MAX_INPUT_SLICES)) ||
+      ipuFailed(checkMvmTarget(op, adcBits, inputBits)))
     return IPU_FAILURE;
 
   DialectText text, other;
   IpuType in = ipuValueGetType(ipuOpGetOperand(op, 0));
-  if (ipuTypeGetKind(in) != IPU_TYPE_RANKED_TENSOR ||
-      ipuShapedTypeGetRank(in) != 2 ||
-      !ipuTypeIsSignlessInteger(ipuShapedTypeGetElementType(in), 8))
+  IpuType inElem = ipuTypeGetKind(in) == IPU_TYPE_RANKED_TENSOR
+                      ? ipuShapedTypeGetElementType(in)
+                      : NULL;
+  if (!inElem || ipuShapedTypeGetRank(in) != 2 ||
+      !(ipuTypeIsSignlessInteger(inElem, 8) ||
+        ipuTypeIsSignlessInteger(inElem, 16)))
     return ipuOpEmitError(op,
-                          "operand #0 must be 2-D tensor of i8 values, but "
-                          "got '%s'",
+                          "operand #0 must be 2-D tensor of i8 or i16 "
+                          "values, but got '%s'",
                           dialectTypeText(in, &text));
   IpuOp *block = ipuSymbolLookupNearest(op, ref);
   if (!block || !ipuOpIsA(block, "tile.block") ||

@@ -1,6 +1,6 @@
-/* ONNX ConvInteger: int8/uint8 convolution with zero points and exact
- * int32 accumulation (im2col of zero-point-corrected values and an
- * integer matrix product). */
+/* ONNX ConvInteger: int8/uint8 convolution (int16/uint16 inputs too) with
+ * zero points and wrapping int32 accumulation (im2col of
+ * zero-point-corrected values and an integer matrix product). */
 #include "conv_geom.h"
 
 #include <stdlib.h>
@@ -47,12 +47,15 @@ bool ipuKernelConvInteger(const IpuConvParams *p, const IpuTensor *x,
   memset(y, 0, sizeof *y);
   if (!ipuKCheck(x, op, "input", err) || !ipuKCheck(w, op, "weights", err))
     return false;
-  for (int i = 0; i < 2; i++) {
-    IpuDType t = i ? w->dtype : x->dtype;
-    if (t != IPU_DTYPE_I8 && t != IPU_DTYPE_U8)
-      return ipuKFail(err, op, "operands must be int8 or uint8, not %s",
-                      ipuDTypeName(t));
-  }
+  /* 16-bit activations (x) meet 8-bit weights only. */
+  if (x->dtype != IPU_DTYPE_I8 && x->dtype != IPU_DTYPE_U8 &&
+      x->dtype != IPU_DTYPE_I16 && x->dtype != IPU_DTYPE_U16)
+    return ipuKFail(err, op,
+                    "the input must be int8, uint8, int16 or uint16, not %s",
+                    ipuDTypeName(x->dtype));
+  if (w->dtype != IPU_DTYPE_I8 && w->dtype != IPU_DTYPE_U8)
+    return ipuKFail(err, op, "the weights must be int8 or uint8, not %s",
+                    ipuDTypeName(w->dtype));
   IpuKConvGeom g;
   if (!ipuKConvPrepare(op, p, x, w, false, &g, err) ||
       !ipuKConvForwardShape(op, p, &g, err) ||

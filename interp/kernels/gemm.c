@@ -230,12 +230,14 @@ bool ipuKernelMatMulInteger(const IpuTensor *a, const IpuTensor *b,
   memset(y, 0, sizeof *y);
   if (!ipuKCheck(a, op, "A", err) || !ipuKCheck(b, op, "B", err))
     return false;
-  for (int i = 0; i < 2; i++) {
-    IpuDType t = i ? b->dtype : a->dtype;
-    if (t != IPU_DTYPE_I8 && t != IPU_DTYPE_U8)
-      return ipuKFail(err, op, "operands must be int8 or uint8, not %s",
-                      ipuDTypeName(t));
-  }
+  /* 16-bit activations (A) meet 8-bit weights (B) only. */
+  if (a->dtype != IPU_DTYPE_I8 && a->dtype != IPU_DTYPE_U8 &&
+      a->dtype != IPU_DTYPE_I16 && a->dtype != IPU_DTYPE_U16)
+    return ipuKFail(err, op, "A must be int8, uint8, int16 or uint16, not %s",
+                    ipuDTypeName(a->dtype));
+  if (b->dtype != IPU_DTYPE_I8 && b->dtype != IPU_DTYPE_U8)
+    return ipuKFail(err, op, "B must be int8 or uint8, not %s",
+                    ipuDTypeName(b->dtype));
   MatMulShape s;
   if (!matMulShape(op, a, b, &s, err) ||
       !ipuKCheckZeroPoint(op, "a_zero_point", aZeroPoint, a->dtype, s.m, err) ||
@@ -273,7 +275,8 @@ bool ipuKernelMatMulInteger(const IpuTensor *a, const IpuTensor *b,
           rowB[j] = (int32_t)ipuKLoadI64(b->data, b->dtype,
                                          ob * kn + p * s.n + j) - zb;
         }
-        /* Wrap-around as int32 hardware accumulators do. */
+        /* Wrap-around as int32 hardware accumulators do; one product
+         * (at most 17 by 9 bits) is exact. */
         for (int64_t j = 0; j < s.n; j++)
           acc[j] = (int32_t)((uint32_t)acc[j] + (uint32_t)(av * rowB[j]));
       }

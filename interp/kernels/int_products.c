@@ -1,6 +1,7 @@
 /* Integer conv2d and gemm as the hl ops define them for quantized
- * networks: 8-bit operands, exact int32 accumulation, plus an int32 bias
- * (per output channel) or c (broadcast as ONNX Gemm's). */
+ * networks: 8-bit or 16-bit activations times 8-bit weights, wrapping
+ * int32 accumulation, plus an int32 bias (per output channel) or c
+ * (broadcast as ONNX Gemm's). */
 #include "kernel_util.h"
 
 #include <string.h>

@@ -82,7 +82,9 @@ bool ipuKernelMatMul(const IpuTensor *a, const IpuTensor *b, IpuTensor *y,
                      IpuKernelError *err);
 
 /* ONNX MatMulInteger: int8/uint8 operands minus their zero points (scalar,
- * or per row of A / per column of B; NULL means 0), int32 result. */
+ * or per row of A / per column of B; NULL means 0), int32 result. A may
+ * also be int16/uint16 (16-bit activations times 8-bit weights, beyond
+ * ONNX); the int32 sums wrap around. */
 bool ipuKernelMatMulInteger(const IpuTensor *a, const IpuTensor *b,
                             const IpuTensor *aZeroPoint,
                             const IpuTensor *bZeroPoint, IpuTensor *y,
@@ -142,16 +144,18 @@ bool ipuKernelConvTranspose(const IpuConvParams *p, const IpuTensor *x,
                             IpuTensor *y, IpuKernelError *err);
 
 /* ONNX ConvInteger: int8/uint8 x and w minus their zero points (x: scalar;
- * w: scalar or per output channel; NULL means 0), int32 result. */
+ * w: scalar or per output channel; NULL means 0), int32 result. x may
+ * also be int16/uint16 (beyond ONNX, as MatMulInteger's A); the int32
+ * sums wrap around. */
 bool ipuKernelConvInteger(const IpuConvParams *p, const IpuTensor *x,
                           const IpuTensor *w, const IpuTensor *xZeroPoint,
                           const IpuTensor *wZeroPoint, IpuTensor *y,
                           IpuKernelError *err);
 
 /* hl's integer products (int_products.c): ConvInteger without zero points
- * plus an int32 bias per output channel (NULL: none); a 2-D int8 Gemm
- * (alpha = beta = 1) with optional transposes plus an int32 c broadcast
- * to M x N. */
+ * plus an int32 bias per output channel (NULL: none); a 2-D integer Gemm
+ * (alpha = beta = 1; A 8-bit or 16-bit, B 8-bit) with optional transposes
+ * plus an int32 c broadcast to M x N. */
 bool ipuKernelConvIntegerBias(const IpuConvParams *p, const IpuTensor *x,
                               const IpuTensor *w, const IpuTensor *bias,
                               IpuTensor *y, IpuKernelError *err);
@@ -487,15 +491,25 @@ bool ipuKernelLstm(const IpuLstmParams *p, const IpuLstmInputs *in,
 
 /* ONNX QuantizeLinear: y = saturate(round_half_even(x / scale) + zp).
  * scale is a scalar (per tensor) or 1-D along `axis` (per axis);
- * zeroPoint likewise, and its type (int8/uint8) is the result's; without
- * one, outType (IPU_DTYPE_UNDEFINED: uint8) and zero point 0. */
+ * zeroPoint likewise, and its type (int8/uint8, or int16/uint16 as in
+ * opset 21) is the result's; without one, outType (IPU_DTYPE_UNDEFINED:
+ * uint8) and zero point 0. */
 bool ipuKernelQuantizeLinear(const IpuTensor *x, const IpuTensor *scale,
                              const IpuTensor *zeroPoint, int64_t axis,
                              IpuDType outType, IpuTensor *y,
                              IpuKernelError *err);
+/* ipuKernelQuantizeLinear for hl.quantize: the result is clamped to
+ * [clampLo, clampHi] intersected with the result type's range (INT64_MIN
+ * / INT64_MAX: no further bound); an empty intersection is an error. */
+bool ipuKernelQuantizeLinearClamped(const IpuTensor *x,
+                                    const IpuTensor *scale,
+                                    const IpuTensor *zeroPoint, int64_t axis,
+                                    IpuDType outType, int64_t clampLo,
+                                    int64_t clampHi, IpuTensor *y,
+                                    IpuKernelError *err);
 
-/* ONNX DequantizeLinear: y = (x - zp) * scale as f32; x int8/uint8/int32
- * (int32 needs a zero zero point). */
+/* ONNX DequantizeLinear: y = (x - zp) * scale as f32; x int8/uint8,
+ * int16/uint16 or int32 (int32 needs a zero zero point). */
 bool ipuKernelDequantizeLinear(const IpuTensor *x, const IpuTensor *scale,
                                const IpuTensor *zeroPoint, int64_t axis,
                                IpuTensor *y, IpuKernelError *err);
@@ -512,9 +526,9 @@ bool ipuKernelRequantize(const IpuTensor *acc, const IpuTensor *multiplier,
                          int32_t zeroPoint, IpuDType outType, IpuTensor *y,
                          IpuKernelError *err);
 /* ipuKernelRequantize with more freedom, for hl.requantize: `acc` may
- * also be int8 or uint8, outType also int32, and the result is clamped
- * to [clampLo, clampHi] intersected with outType's range (INT64_MIN /
- * INT64_MAX: no further bound). */
+ * also be int8, uint8, int16 or uint16, outType also int16, uint16 or
+ * int32, and the result is clamped to [clampLo, clampHi] intersected with
+ * outType's range (INT64_MIN / INT64_MAX: no further bound). */
 bool ipuKernelRequantizeClamped(const IpuTensor *acc,
                                 const IpuTensor *multiplier,
                                 const IpuTensor *shift, int64_t axis,

@@ -1,5 +1,6 @@
 /* Quantization: ONNX QuantizeLinear / DequantizeLinear (per tensor and per
- * axis) and the fixed-point requantization of int32 accumulators. */
+ * axis, 8-bit and 16-bit storage) and the fixed-point requantization of
+ * int32 accumulators and 8-bit or 16-bit values. */
 #include "kernel_util.h"
 
 #include <math.h>
@@ -65,10 +66,37 @@ static bool quantAxis(const char *op, const IpuTensor *x, int64_t axis,
   return true;
 }
 
+/* The range of an integer storage type the quantization kernels write. */
+static bool storageRange(IpuDType t, int64_t *lo, int64_t *hi) {
+  switch (t) {
+  case IPU_DTYPE_I8: *lo = INT8_MIN, *hi = INT8_MAX; return true;
+  case IPU_DTYPE_U8: *lo = 0, *hi = UINT8_MAX; return true;
+  case IPU_DTYPE_I16: *lo = INT16_MIN, *hi = INT16_MAX; return true;
+  case IPU_DTYPE_U16: *lo = 0, *hi = UINT16_MAX; return true;
+  case IPU_DTYPE_I32: *lo = INT32_MIN, *hi = INT32_MAX; return true;
+  default: return false;
+  }
+}
+
+static bool isNarrowInt(IpuDType t) {
+  return t == IPU_DTYPE_I8 || t == IPU_DTYPE_U8 || t == IPU_DTYPE_I16 ||
+         t == IPU_DTYPE_U16;
+}
+
 bool ipuKernelQuantizeLinear(const IpuTensor *x, const IpuTensor *scale,
                              const IpuTensor *zeroPoint, int64_t axis,
                              IpuDType outType, IpuTensor *y,
                              IpuKernelError *err) {
+  return ipuKernelQuantizeLinearClamped(x, scale, zeroPoint, axis, outType,
+                                        INT64_MIN, INT64_MAX, y, err);
+}
+
+bool ipuKernelQuantizeLinearClamped(const IpuTensor *x,
+                                    const IpuTensor *scale,
+                                    const IpuTensor *zeroPoint, int64_t axis,
+                                    IpuDType outType, int64_t clampLo,
+                                    int64_t clampHi, IpuTensor *y,
+                                    IpuKernelError *err) {
   static const char op[] = "QuantizeLinear";
   memset(y, 0, sizeof *y);
   if (!ipuKCheck(x, op, "x", err))
@@ -89,10 +117,17 @@ bool ipuKernelQuantizeLinear(const IpuTensor *x, const IpuTensor *scale,
   IpuDType t = zeroPoint ? zeroPoint->dtype
                : outType == IPU_DTYPE_UNDEFINED ? IPU_DTYPE_U8
                                                 : outType;
-  if (t != IPU_DTYPE_I8 && t != IPU_DTYPE_U8)
-    return ipuKFail(err, op, "the result type must be int8 or uint8, not %s",
+  int64_t typeLo, typeHi;
+  if (!isNarrowInt(t) || !storageRange(t, &typeLo, &typeHi))
+    return ipuKFail(err, op,
+                    "the result type must be int8, uint8, int16 or uint16, "
+                    "not %s",
                     ipuDTypeName(t));
-  double lo = t == IPU_DTYPE_I8 ? -128 : 0, hi = t == IPU_DTYPE_I8 ? 127 : 255;
+  int64_t clampedLo = clampLo > typeLo ? clampLo : typeLo;
+  int64_t clampedHi = clampHi < typeHi ? clampHi : typeHi;
+  if (clampedLo > clampedHi)
+    return ipuKFail(err, op, "the clamp bounds are empty");
+  double lo = (double)clampedLo, hi = (double)clampedHi;
   if (!ipuKAlloc(y, t, x->rank, x->shape, op, err))
     return false;
   int64_t n = ipuTensorNumElements(x);
@@ -118,8 +153,9 @@ bool ipuKernelDequantizeLinear(const IpuTensor *x, const IpuTensor *scale,
   if (!ipuKCheck(x, op, "x", err))
     return false;
   IpuDType t = x->dtype;
-  if (t != IPU_DTYPE_I8 && t != IPU_DTYPE_U8 && t != IPU_DTYPE_I32)
-    return ipuKFail(err, op, "x must be int8, uint8 or int32, not %s",
+  if (!isNarrowInt(t) && t != IPU_DTYPE_I32)
+    return ipuKFail(err, op,
+                    "x must be int8, uint8, int16, uint16 or int32, not %s",
                     ipuDTypeName(t));
   int64_t ax, dim, inner;
   bool perScale, perZero = false;
@@ -188,15 +224,18 @@ bool ipuKernelRequantizeClamped(const IpuTensor *acc,
   memset(y, 0, sizeof *y);
   if (!ipuKCheck(acc, op, "accumulator", err))
     return false;
-  if (acc->dtype != IPU_DTYPE_I32 && acc->dtype != IPU_DTYPE_I8 &&
-      acc->dtype != IPU_DTYPE_U8)
-    return ipuKFail(err, op, "the input must be int32, int8 or uint8, not %s",
-                    ipuDTypeName(acc->dtype));
-  if (outType != IPU_DTYPE_I8 && outType != IPU_DTYPE_U8 &&
-      outType != IPU_DTYPE_I32)
+  if (acc->dtype != IPU_DTYPE_I32 && !isNarrowInt(acc->dtype))
     return ipuKFail(err, op,
-                    "the result type must be int8, uint8 or int32, not %s",
+                    "the input must be int32, int8, uint8, int16 or uint16, "
+                    "not %s",
+                    ipuDTypeName(acc->dtype));
+  int64_t lo, hi;
+  if (outType != IPU_DTYPE_I32 && !isNarrowInt(outType))
+    return ipuKFail(err, op,
+                    "the result type must be int8, uint8, int16, uint16 or "
+                    "int32, not %s",
                     ipuDTypeName(outType));
+  storageRange(outType, &lo, &hi);
   int64_t ax, dim, inner;
   bool perMult, perShift;
   const IpuTensor *params[2] = {multiplier, shift};
@@ -212,12 +251,6 @@ bool ipuKernelRequantizeClamped(const IpuTensor *acc,
     if (s < -30 || s > 31)
       return ipuKFail(err, op, "shift %d is out of range [-30, 31]", s);
   }
-  int64_t lo = outType == IPU_DTYPE_I8 ? -128
-               : outType == IPU_DTYPE_U8 ? 0
-                                         : INT32_MIN;
-  int64_t hi = outType == IPU_DTYPE_I8 ? 127
-               : outType == IPU_DTYPE_U8 ? 255
-                                         : INT32_MAX;
   lo = clampLo > lo ? clampLo : lo;
   hi = clampHi < hi ? clampHi : hi;
   if (lo > hi)

@@ -963,7 +963,7 @@ static void testQuant(void) {
   EXPECT_FAIL(ipuKernelQuantizeLinear(&x, &s3, NULL, 0, IPU_DTYPE_U8, &y, err),
               "y_scale");
   EXPECT_FAIL(ipuKernelQuantizeLinear(&x, &sc, NULL, 0, IPU_DTYPE_I32, &y, err),
-              "int8 or uint8");
+              "int8, uint8, int16 or uint16");
   IpuTensor acc32 = make(IPU_DTYPE_I32, 1, &six), z32 = make(IPU_DTYPE_I32, 0, NULL);
   ((int32_t *)z32.data)[0] = 3;
   EXPECT_FAIL(ipuKernelDequantizeLinear(&acc32, &sc, &z32, 0, &y, err), "zero");

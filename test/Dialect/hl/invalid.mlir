@@ -1323,15 +1323,15 @@ func.func @f(%x: tensor<2x4xf32>) {
 // -----
 
 func.func @f(%x: tensor<2x4xf32>) {
-  // expected-error @+1 {{'hl.quantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit integers, got dense<0> : tensor<1xi16>}}
-  %0 = hl.quantize %x {scale = array<f32: 0.5>, zero_point = dense<0> : tensor<1xi16>} : (tensor<2x4xf32>) -> tensor<2x4xi16>
+  // expected-error @+1 {{'hl.quantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit or 16-bit integers, got dense<0> : tensor<1xi32>}}
+  %0 = hl.quantize %x {scale = array<f32: 0.5>, zero_point = dense<0> : tensor<1xi32>} : (tensor<2x4xf32>) -> tensor<2x4xi32>
   return
 }
 
 // -----
 
 func.func @f(%x: tensor<2x4xf32>) {
-  // expected-error @+1 {{'hl.quantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit integers, got dense<0> : tensor<i8>}}
+  // expected-error @+1 {{'hl.quantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit or 16-bit integers, got dense<0> : tensor<i8>}}
   %0 = hl.quantize %x {scale = array<f32: 0.5>, zero_point = dense<0> : tensor<i8>} : (tensor<2x4xf32>) -> tensor<2x4xi8>
   return
 }
@@ -1380,7 +1380,7 @@ func.func @f(%x: tensor<2x4xf32>) {
 // -----
 
 func.func @f(%x: tensor<4xf32>) {
-  // expected-error @+1 {{'hl.dequantize' op operand #0 must be tensor of 8-bit or 32-bit integer values, but got 'tensor<4xf32>'}}
+  // expected-error @+1 {{'hl.dequantize' op operand #0 must be tensor of 8-bit, 16-bit or 32-bit integer values, but got 'tensor<4xf32>'}}
   %0 = hl.dequantize %x {scale = array<f32: 0.5>} : (tensor<4xf32>) -> tensor<4xf32>
   return
 }
@@ -1412,9 +1412,9 @@ func.func @f(%x: tensor<4xi8>) {
 
 // -----
 
-func.func @f(%x: tensor<1x2x4xi16>) {
-  // expected-error @+1 {{'hl.requantize' op operand #0 must be tensor of 8-bit or 32-bit integer values, but got 'tensor<1x2x4xi16>'}}
-  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x2x4xi16>) -> tensor<1x2x4xi8>
+func.func @f(%x: tensor<1x2x4xi64>) {
+  // expected-error @+1 {{'hl.requantize' op operand #0 must be tensor of 8-bit, 16-bit or 32-bit integer values, but got 'tensor<1x2x4xi64>'}}
+  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x2x4xi64>) -> tensor<1x2x4xi8>
   return
 }
 
@@ -1469,8 +1469,8 @@ func.func @f(%x: tensor<1x2x4xi32>) {
 // -----
 
 func.func @f(%x: tensor<1x2x4xi32>) {
-  // expected-error @+1 {{'hl.requantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit or 32-bit integers, got dense<0> : tensor<1xi16>}}
-  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi16>} : (tensor<1x2x4xi32>) -> tensor<1x2x4xi8>
+  // expected-error @+1 {{'hl.requantize' op attribute 'zero_point' must be a dense 1-D tensor of 8-bit, 16-bit or 32-bit integers, got dense<0> : tensor<1xi64>}}
+  %0 = hl.requantize %x {multiplier = array<i64: 1>, shift = array<i64: 0>, zero_point = dense<0> : tensor<1xi64>} : (tensor<1x2x4xi32>) -> tensor<1x2x4xi8>
   return
 }
 

@@ -139,7 +139,7 @@ tile.array ({
   tile.block {row = 0, col = 0, sym_name = "w", value = dense<1> : tensor<3x2xi8>}
 }) {rows = 4, cols = 4, sym_name = "a"}
 func.func @f(%x: tensor<5x3xui8>) {
-  // expected-error @+1 {{'tile.mvm' op operand #0 must be 2-D tensor of i8 values, but got 'tensor<5x3xui8>'}}
+  // expected-error @+1 {{'tile.mvm' op operand #0 must be 2-D tensor of i8 or i16 values, but got 'tensor<5x3xui8>'}}
   %0 = tile.mvm %x {block = @a::@w} : (tensor<5x3xui8>) -> tensor<5x2xi32>
   return
 }
