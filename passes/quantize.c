@@ -53,9 +53,20 @@ static IpuLogicalResult runQuantize(IpuOp *func, IpuPassRun *run) {
     return ipuOpEmitError(func, "quantize: percentile must be in (0, 100], "
                           "got %g", st.percentile);
   }
+  double minCosine = ipuPassRunGetDouble(run, "min-cosine");
+  if (!(minCosine >= 0 && minCosine <= 1)) {
+    qFreeCalibration(&st);
+    return ipuOpEmitError(func, "quantize: min-cosine must be in [0, 1], "
+                          "got %g", minCosine);
+  }
+  for (IpuOp *op = ipuBlockGetFirstOp(body); op; op = ipuOpGetNext(op))
+    st.numBodyOps++;
   IpuOp *floatFunc = NULL;
   bool ok = qLoadCalibration(&st, ipuPassRunGetString(run, "calibration")) &&
-            qCalibrate(&st);
+            qCalibrate(&st) &&
+            qParseWideLayers(&st, ipuPassRunGetString(run,
+                                                      "wide-activations")) &&
+            qChooseWideLayers(&st, minCosine);
   if (ok && !(floatFunc = ipuOpClone(func))) {
     ipuOpEmitError(func, "out of memory");
     ok = false;
@@ -67,12 +78,14 @@ static IpuLogicalResult runQuantize(IpuOp *func, IpuPassRun *run) {
     ipuPassRunAddStatistic(run, "num-quantized", st.numQuantized);
     ipuPassRunAddStatistic(run, "num-float-ops", st.numFloatOps);
     ipuPassRunAddStatistic(run, "num-4bit-layers", st.numWeights4);
+    ipuPassRunAddStatistic(run, "num-wide-layers", st.numWide);
     ok = qReport(&st, floatFunc, run, ipuPassRunGetString(run, "report"));
   }
   if (floatFunc)
     ipuOpDestroy(floatFunc);
   qFreeCalibration(&st);
   ipuFree(st.ctx, st.layers);
+  ipuFree(st.ctx, st.wideLayers);
   return ok ? IPU_SUCCESS : IPU_FAILURE;
 }
 
@@ -99,6 +112,16 @@ static const IpuPassOptionDef quantizeOptions[] = {
      NULL},
     {"weight-bits-4", IPU_OPTION_STRING, NULL,
      "Comma-separated location names of layers to get 4-bit weights", NULL},
+    {"wide-activations", IPU_OPTION_STRING, NULL,
+     "Comma-separated location names of conv2d / gemm / matmul layers "
+     "whose input gets 16-bit activations (i16 within +-16383, two passes "
+     "of an 8-bit DAC), or 'all'",
+     NULL},
+    {"min-cosine", IPU_OPTION_DOUBLE, "0",
+     "Mixed precision: widen layer inputs to 16 bits, most helpful first, "
+     "until every output's cosine similarity with the float network over "
+     "the calibration samples reaches this (0: off)",
+     NULL},
     {"report", IPU_OPTION_STRING, NULL,
      "Write the error report as JSON to this file", NULL},
 };
@@ -107,6 +130,7 @@ static const IpuPassStatisticDef quantizeStatistics[] = {
     {"num-quantized", "Number of ops given an integer form"},
     {"num-float-ops", "Number of ops left computing in float"},
     {"num-4bit-layers", "Number of layers with 4-bit weights"},
+    {"num-wide-layers", "Number of layers with 16-bit input activations"},
     {"min-layer-cosine-ppm",
      "Smallest cosine similarity of a layer with the float network (x 1e6)"},
     {"min-output-cosine-ppm",
@@ -124,7 +148,9 @@ const IpuPassDef ipuQuantizePass = {
         "symmetric int8 per-tensor activations, symmetric per-output-"
         "channel int8 weights (4-bit on request), int32 biases, "
         "hl.requantize with fixed-point multiplier and shift, relu / clip "
-        "folded into its clamp. Other ops stay float between hl.dequantize "
+        "folded into its clamp; on request 16-bit activations for chosen "
+        "layer inputs, or as many as an accuracy goal needs. Other ops "
+        "stay float between hl.dequantize "
         "and hl.quantize; the signature stays float. Reports the error "
         "against the float network per layer and per output as remarks, "
         "statistics and optionally JSON.",

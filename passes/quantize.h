@@ -46,6 +46,11 @@ typedef struct {
   bool gptq;         /* error-compensating weight rounding (gemm / matmul) */
   bool floatOutputLayers; /* keep the layers making the outputs float */
   const char *weightBits4; /* comma-separated location names */
+  /* Wide (16-bit) activations: wideLayers[i] for the op at position i of
+   * the body (numBodyOps of them) asks for a 16-bit input; NULL: none. */
+  bool *wideLayers;
+  intptr_t numBodyOps;
+  int64_t numWide; /* layers given a wide input by the last rewrite */
   /* Calibration samples: inputs[s * numArgs + a]. */
   IpuTensor *inputs;
   intptr_t numSamples, numArgs;
@@ -78,8 +83,9 @@ QRange *qRangeOf(QState *st, IpuValue v);
 bool qAliasRange(QState *st, IpuValue from, IpuValue to);
 
 /* ---- Parameters (quantize_params.c). ---- */
-/* The int8 scale of an activation: bound / 127 (1 when the bound is 0). */
-float qActivationScale(const QRange *r);
+/* The scale of an activation stored within +-qmax (127: int8): bound /
+ * qmax (1 when the bound is 0). */
+float qActivationScale(const QRange *r, int qmax);
 /* The fixed-point form of a real factor (multiplier 0 when the factor is
  * too small to matter, clamped when too large). */
 void qMultiplier(double factor, int64_t *multiplier, int64_t *shift);
@@ -102,9 +108,32 @@ bool qQuantizeWeights(const IpuTensor *w, int64_t channels,
 bool qGptqRound(IpuContext *ctx, double *w, int64_t n, int64_t k,
                 const double *gram, int qmax, int8_t *q, float *scales);
 
+/* ---- Wide activations (quantize_wide.c). ---- */
+/* The most a wide activation holds: its values in [-16383, 16383] are two
+ * slices of an 8-bit DAC (7 unsigned bits, then 8 signed). */
+enum { Q_WIDE_QMAX = 16383 };
+/* Fills `out` (float value -> qmax) with the values that feed the layers
+ * st->wideLayers asks for, through scale-preserving ops: qmax is
+ * Q_WIDE_QMAX or less, so that no i32 accumulator of a layer they feed
+ * can overflow (K * qmax * 127 < 2^31). */
+bool qWideValues(QState *st, IpuPtrMap *out);
+/* Reads the wide-activations option (location names or "all") into
+ * st->wideLayers. */
+bool qParseWideLayers(QState *st, const char *names);
+/* Widens layer inputs, most helpful first, until every output's cosine
+ * similarity with the float function over the calibration samples
+ * reaches `target`; each candidate is tried on a clone of the function.
+ * Leaves the choice in st->wideLayers. */
+bool qChooseWideLayers(QState *st, double target);
+/* Whether a location (or a location inside it) has the name `name`. */
+bool qLocHasName(IpuLocation loc, const char *name);
+
 /* ---- Rewriting (quantize_rewrite.c). ---- */
 /* Rewrites the body into integer arithmetic; records the layers. */
 bool qRewrite(QState *st);
+/* Ops that commute with a symmetric per-tensor quantization (reshapes,
+ * maxpool, relu): their integer form keeps the operand's scale. */
+bool qIsScalePreserving(const IpuOp *op);
 
 /* ---- Report (quantize_report.c). ---- */
 /* Compares the quantized function with `floatFunc` (the float original,

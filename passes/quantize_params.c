@@ -6,11 +6,11 @@
 
 #include "quantize.h"
 
-float qActivationScale(const QRange *r) {
+float qActivationScale(const QRange *r, int qmax) {
   double bound = r ? r->clipped : 0.0;
   if (!(bound > 0) || !isfinite(bound))
     return 1.0f;
-  return (float)(bound / 127.0);
+  return (float)(bound / qmax);
 }
 
 void qMultiplier(double factor, int64_t *multiplier, int64_t *shift) {

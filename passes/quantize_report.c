@@ -47,6 +47,9 @@ static double realValue(const IpuTensor *t, int64_t i, float scale) {
   case IPU_DTYPE_U8:
     v = ((const uint8_t *)t->data)[i];
     break;
+  case IPU_DTYPE_I16:
+    v = ((const int16_t *)t->data)[i];
+    break;
   case IPU_DTYPE_I32:
     v = ((const int32_t *)t->data)[i];
     break;

@@ -20,8 +20,9 @@
 #include "quantize.h"
 
 typedef struct {
-  IpuValue q;   /* the i8 value */
+  IpuValue q;   /* the i8 (or, for a wide activation, i16) value */
   float scale;
+  int qmax;     /* 127, or the bound of a wide activation's values */
   IpuValue deq; /* its dequantized float form, once made */
 } QVal;
 
@@ -31,6 +32,7 @@ typedef struct {
   IpuBuilder b;       /* inserting before the op being rewritten */
   IpuPtrMap values;   /* float value -> QVal* */
   IpuPtrMap replaced; /* float ops to erase */
+  IpuPtrMap wide;     /* float value -> qmax of its 16-bit form */
   IpuOp **ops;
   intptr_t numOps, index;
   QVal **all; /* every QVal made, freed at the end */
@@ -50,6 +52,22 @@ static IpuType i8Type(IpuContext *ctx) {
 static IpuType i32Type(IpuContext *ctx) {
   return ipuIntegerTypeGet(ctx, 32, IPU_SIGNLESS);
 }
+
+/* The qmax of float value `v`'s integer form: 127 (i8), or larger when
+ * it was chosen to be a wide (16-bit) activation. */
+static int qmaxOf(Rewriter *rw, IpuValue v) {
+  intptr_t q = ipuPtrMapGetInt(&rw->wide, v, 0);
+  return q > 127 ? (int)q : 127;
+}
+
+/* The storage type for values within +-qmax. */
+static IpuType storageType(IpuContext *ctx, int qmax) {
+  return ipuIntegerTypeGet(ctx, qmax > 127 ? 16 : 8, IPU_SIGNLESS);
+}
+
+/* The range of the storage: i8's full range, or +-qmax for a wide value
+ * (which the DAC slicing and the accumulator bound rely on). */
+static int64_t storageMin(int qmax) { return qmax > 127 ? -qmax : -128; }
 
 static bool isQuantAttr(IpuIdent name) {
   return !strncmp(ipuIdentCStr(name), "quant.", 6);
@@ -122,6 +140,49 @@ static IpuOp *requantize(Rewriter *rw, IpuValue x, intptr_t n,
   return ipuBuilderCreate(&rw->b, &os);
 }
 
+static int64_t clampAttr(IpuOp *op, const char *name, int64_t dflt) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrGetKind(a) == IPU_ATTR_INTEGER ? ipuIntegerAttrGetInt(a)
+                                                    : dflt;
+}
+
+/* Narrows the clamp of requantize `rq` (whose values lie within the
+ * storage range of `qmax`) to the stored-domain bounds [lo, hi]
+ * (infinite: no bound). False, changing nothing, when the result would be
+ * empty. */
+static bool narrowClamp(Rewriter *rw, IpuOp *rq, double lo, double hi,
+                        int qmax) {
+  int64_t typeLo = storageMin(qmax), typeHi = qmax;
+  int64_t curLo = clampAttr(rq, "clamp_min", typeLo);
+  int64_t curHi = clampAttr(rq, "clamp_max", typeHi);
+  int64_t newLo = lo > typeLo ? (int64_t)nearbyint(lo < typeHi ? lo : typeHi)
+                              : typeLo;
+  int64_t newHi = hi < typeHi ? (int64_t)nearbyint(hi > typeLo ? hi : typeLo)
+                              : typeHi;
+  newLo = newLo > curLo ? newLo : curLo;
+  newHi = newHi < curHi ? newHi : curHi;
+  if (newLo > newHi)
+    return false;
+  if (newLo != curLo || ipuOpGetAttr(rq, "clamp_min"))
+    ipuOpSetAttr(rq, "clamp_min", i64Attr(rw->ctx, newLo));
+  if (newHi != curHi || ipuOpGetAttr(rq, "clamp_max"))
+    ipuOpSetAttr(rq, "clamp_max", i64Attr(rw->ctx, newHi));
+  return true;
+}
+
+/* requantize to the storage of `qmax`: i8, or i16 clamped to +-qmax. */
+static IpuOp *requantizeTo(Rewriter *rw, IpuValue x, intptr_t n,
+                           const double *factors, int64_t axis, int qmax,
+                           IpuLocation loc) {
+  IpuOp *rq = requantize(rw, x, n, factors, axis,
+                         storageType(rw->ctx, qmax), loc);
+  if (rq && qmax > 127) {
+    ipuOpSetAttr(rq, "clamp_min", i64Attr(rw->ctx, -qmax));
+    ipuOpSetAttr(rq, "clamp_max", i64Attr(rw->ctx, qmax));
+  }
+  return rq;
+}
+
 static bool fail(Rewriter *rw, IpuOp *at, const char *what) {
   if (!rw->st->failed)
     ipuOpEmitError(at, "quantize: %s", what);
@@ -130,7 +191,7 @@ static bool fail(Rewriter *rw, IpuOp *at, const char *what) {
 }
 
 static bool mapValue(Rewriter *rw, IpuValue floatValue, IpuValue q,
-                     float scale) {
+                     float scale, int qmax) {
   if (rw->numAll == rw->capAll) {
     intptr_t cap = rw->capAll ? 2 * rw->capAll : 64;
     QVal **grown = ipuRealloc(rw->ctx, rw->all, sizeof(QVal *) * (size_t)cap);
@@ -145,6 +206,7 @@ static bool mapValue(Rewriter *rw, IpuValue floatValue, IpuValue q,
   rw->all[rw->numAll++] = qv;
   qv->q = q;
   qv->scale = scale;
+  qv->qmax = qmax;
   return ipuPtrMapPut(&rw->values, floatValue, qv);
 }
 
@@ -164,7 +226,8 @@ static QVal *quantized(Rewriter *rw, IpuValue v) {
   if (!isFloatTensor(v) || !qIsInt8Friendly(rw->st, v))
     return NULL;
   QRange *r = qRangeOf(rw->st, v);
-  float scale = qActivationScale(r);
+  int qmax = qmaxOf(rw, v);
+  float scale = qActivationScale(r, qmax);
   IpuContext *ctx = rw->ctx;
   IpuOp *defining = ipuValueGetDefiningOp(v);
   IpuLocation loc = defining ? ipuOpGetLoc(defining)
@@ -172,12 +235,17 @@ static QVal *quantized(Rewriter *rw, IpuValue v) {
   IpuOpState os;
   ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.quantize"), loc);
   ipuOpStateAddOperands(&os, 1, &v);
-  IpuType result = withElement(ctx, ipuValueGetType(v), i8Type(ctx));
+  IpuType elem = storageType(ctx, qmax);
+  IpuType result = withElement(ctx, ipuValueGetType(v), elem);
   ipuOpStateAddResults(&os, 1, &result);
   ipuOpStateAddAttr(&os, "scale", f32Array(ctx, 1, &scale));
-  ipuOpStateAddAttr(&os, "zero_point", zeroPoint(ctx, i8Type(ctx)));
+  ipuOpStateAddAttr(&os, "zero_point", zeroPoint(ctx, elem));
+  if (qmax > 127) {
+    ipuOpStateAddAttr(&os, "clamp_min", i64Attr(ctx, -qmax));
+    ipuOpStateAddAttr(&os, "clamp_max", i64Attr(ctx, qmax));
+  }
   IpuOp *q = ipuBuilderCreate(&rw->b, &os);
-  if (!q || !mapValue(rw, v, ipuOpGetResult(q, 0), scale))
+  if (!q || !mapValue(rw, v, ipuOpGetResult(q, 0), scale, qmax))
     return NULL;
   return ipuPtrMapGet(&rw->values, v);
 }
@@ -255,6 +323,10 @@ static bool locHasName(IpuLocation loc, const char *name, int depth) {
   }
 }
 
+bool qLocHasName(IpuLocation loc, const char *name) {
+  return locHasName(loc, name, 0);
+}
+
 /* 7 for 4-bit weights (the op's quant.weight_bits = 4, or its location
  * named in weight-bits-4), else 127. */
 static int weightQMax(Rewriter *rw, IpuOp *op) {
@@ -310,8 +382,6 @@ static float activationParam(IpuOp *op, int i, float dflt) {
   return ((const float *)ipuDenseArrayAttrGetData(a))[i];
 }
 
-static bool isScalePreserving(const IpuOp *op);
-
 /* Whether `v` has or will likely get an integer form: it has one, is a
  * constant, or comes from an op the rewrite makes integer. An element-wise
  * op with a float operand of another kind (a mean, a norm) stays float,
@@ -352,7 +422,7 @@ static bool needsInt(Rewriter *rw, IpuValue v, int depth) {
         return true;
     } else if (ipuOpIsA(user, "hl.concat")) {
       return true;
-    } else if ((ipuOpIsA(user, "hl.clip") || isScalePreserving(user)) &&
+    } else if ((ipuOpIsA(user, "hl.clip") || qIsScalePreserving(user)) &&
                ipuOpGetNumResults(user) == 1) {
       if (needsInt(rw, ipuOpGetResult(user, 0), depth + 1))
         return true;
@@ -393,26 +463,24 @@ static bool finishAccumulator(Rewriter *rw, IpuOp *x, IpuValue acc,
   bool toInt = needsInt(rw, result, 0);
   if (toInt && (!activation || !strcmp(activation, "relu") ||
                 !strcmp(activation, "clip"))) {
-    float sOut = qActivationScale(qRangeOf(rw->st, result));
+    int qmax = qmaxOf(rw, result);
+    float sOut = qActivationScale(qRangeOf(rw->st, result), qmax);
     double factors[n];
     for (intptr_t c = 0; c < n; ++c)
       factors[c] = accScale[c] / sOut;
-    IpuOp *rq = requantize(rw, acc, n, factors, axis, i8Type(ctx), loc);
+    IpuOp *rq = requantizeTo(rw, acc, n, factors, axis, qmax, loc);
     if (!rq)
       return fail(rw, x, "cannot build the requantization");
     if (activation && !strcmp(activation, "relu"))
-      ipuOpSetAttr(rq, "clamp_min", i64Attr(ctx, 0));
+      narrowClamp(rw, rq, 0, INFINITY, qmax);
     if (activation && !strcmp(activation, "clip")) {
-      double lo = nearbyint(activationParam(x, 0, -INFINITY) / sOut);
-      double hi = nearbyint(activationParam(x, 1, INFINITY) / sOut);
-      if (lo > -128)
-        ipuOpSetAttr(rq, "clamp_min", i64Attr(ctx, lo > 127 ? 127
-                                                            : (int64_t)lo));
-      if (hi < 127)
-        ipuOpSetAttr(rq, "clamp_max", i64Attr(ctx, hi < -128 ? -128
-                                                             : (int64_t)hi));
+      double hi = activationParam(x, 1, INFINITY) / sOut;
+      /* min > max: everything is max, as numpy's clip. */
+      if (!narrowClamp(rw, rq, activationParam(x, 0, -INFINITY) / sOut, hi,
+                       qmax))
+        narrowClamp(rw, rq, hi, hi, qmax);
     }
-    return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut) &&
+    return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
            addLayer(rw, rq, sOut) &&
            ipuPtrMapPut(&rw->replaced, x, x);
   }
@@ -594,6 +662,8 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
     return true;
   }
   *handled = true;
+  if (in->qmax > 127)
+    rw->st->numWide++;
   if (gemm) {
     double alpha = floatAttr(x, "alpha", 1.0);
     int64_t n = ipuTensorNumElements(&w);
@@ -684,8 +754,8 @@ static bool rewriteMatmulDynamic(Rewriter *rw, IpuOp *x, bool *handled) {
   }
   QVal *a = quantized(rw, ipuOpGetOperand(x, 0));
   QVal *b = a ? quantized(rw, ipuOpGetOperand(x, 1)) : NULL;
-  if (!b)
-    return true;
+  if (!b || b->qmax > 127)
+    return true; /* only the first operand of a product may be wide */
   *handled = true;
   IpuValue operands[2] = {a->q, b->q};
   static const char *const skip[] = {"activation", "activation_params", NULL};
@@ -754,13 +824,14 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
     ipuValueReplaceAllUsesWith(result, ipuOpGetResult(deq, 0));
     return addLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
   }
-  float sOut = qActivationScale(qRangeOf(rw->st, result));
+  int qmax = qmaxOf(rw, result);
+  float sOut = qActivationScale(qRangeOf(rw->st, result), qmax);
   double factor = common / sOut;
-  IpuOp *rq = requantize(rw, ipuOpGetResult(sum, 0), 1, &factor, 0,
-                         i8Type(ctx), loc);
+  IpuOp *rq = requantizeTo(rw, ipuOpGetResult(sum, 0), 1, &factor, 0, qmax,
+                           loc);
   if (!rq)
     return fail(rw, x, "cannot build the requantization");
-  return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut) &&
+  return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
          addLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
 }
 
@@ -785,27 +856,28 @@ static bool rewriteConcat(Rewriter *rw, IpuOp *x, bool *handled) {
     if (!(ins[i] = quantized(rw, ipuOpGetOperand(x, i))))
       return true;
   *handled = true;
-  float sOut = qActivationScale(qRangeOf(rw->st, result));
+  int qmax = qmaxOf(rw, result);
+  float sOut = qActivationScale(qRangeOf(rw->st, result), qmax);
   IpuValue operands[256];
   for (intptr_t i = 0; i < n; ++i) {
     operands[i] = ins[i]->q;
-    if (ins[i]->scale == sOut)
+    if (ins[i]->scale == sOut && ins[i]->qmax == qmax)
       continue;
     double factor = (double)ins[i]->scale / sOut;
-    IpuOp *rq = requantize(rw, ins[i]->q, 1, &factor, 0, i8Type(rw->ctx),
-                           ipuOpGetLoc(x));
+    IpuOp *rq = requantizeTo(rw, ins[i]->q, 1, &factor, 0, qmax,
+                             ipuOpGetLoc(x));
     if (!rq)
       return fail(rw, x, "cannot build the input alignment");
     operands[i] = ipuOpGetResult(rq, 0);
   }
   IpuOp *cat = build(rw, "hl.concat", ipuOpGetLoc(x), n, operands,
                      withElement(rw->ctx, ipuValueGetType(result),
-                                 i8Type(rw->ctx)),
+                                 storageType(rw->ctx, qmax)),
                      x, NULL);
   if (!cat)
     return fail(rw, x, "cannot build the integer concat");
   rw->st->numQuantized++;
-  return mapValue(rw, result, ipuOpGetResult(cat, 0), sOut) &&
+  return mapValue(rw, result, ipuOpGetResult(cat, 0), sOut, qmax) &&
          addLayer(rw, cat, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
 }
 
@@ -823,12 +895,6 @@ static IpuOp *foldableRequantize(IpuValue q) {
                                                                       : NULL;
 }
 
-static int64_t clampAttr(IpuOp *op, const char *name, int64_t dflt) {
-  IpuAttr a = ipuOpGetAttr(op, name);
-  return a && ipuAttrGetKind(a) == IPU_ATTR_INTEGER ? ipuIntegerAttrGetInt(a)
-                                                    : dflt;
-}
-
 /* relu / clip after a requantization: narrow its clamp. */
 static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
   *handled = false;
@@ -841,30 +907,20 @@ static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
     return true;
   double lo = relu ? 0 : floatAttr(x, "min", -INFINITY) / in->scale;
   double hi = relu ? INFINITY : floatAttr(x, "max", INFINITY) / in->scale;
-  int64_t curLo = clampAttr(rq, "clamp_min", -128);
-  int64_t curHi = clampAttr(rq, "clamp_max", 127);
-  int64_t newLo = lo > -128 ? (int64_t)nearbyint(lo < 127 ? lo : 127) : -128;
-  int64_t newHi = hi < 127 ? (int64_t)nearbyint(hi > -128 ? hi : -128) : 127;
-  newLo = newLo > curLo ? newLo : curLo;
-  newHi = newHi < curHi ? newHi : curHi;
-  if (newLo > newHi)
+  if (!narrowClamp(rw, rq, lo, hi, in->qmax))
     return true;
   *handled = true;
-  if (newLo > -128)
-    ipuOpSetAttr(rq, "clamp_min", i64Attr(rw->ctx, newLo));
-  if (newHi < 127)
-    ipuOpSetAttr(rq, "clamp_max", i64Attr(rw->ctx, newHi));
   IpuLocation locs[2] = {ipuOpGetLoc(rq), ipuOpGetLoc(x)};
   ipuOpSetLoc(rq, ipuLocFusedGet(rw->ctx, 2, locs, NULL));
   /* The layer the requantize closes now ends with the activation. */
   for (intptr_t i = 0; i < rw->st->numLayers; ++i)
     if (rw->st->layers[i].quantOp == rq)
       rw->st->layers[i].floatIndex = rw->index;
-  return mapValue(rw, ipuOpGetResult(x, 0), in->q, in->scale) &&
+  return mapValue(rw, ipuOpGetResult(x, 0), in->q, in->scale, in->qmax) &&
          ipuPtrMapPut(&rw->replaced, x, x);
 }
 
-static bool isScalePreserving(const IpuOp *op) {
+bool qIsScalePreserving(const IpuOp *op) {
   for (size_t i = 0; i < sizeof kScalePreserving / sizeof *kScalePreserving;
        ++i)
     if (ipuOpIsA(op, kScalePreserving[i]))
@@ -874,7 +930,7 @@ static bool isScalePreserving(const IpuOp *op) {
 
 static bool rewriteScalePreserving(Rewriter *rw, IpuOp *x, bool *handled) {
   *handled = false;
-  if (!isScalePreserving(x) || ipuOpGetNumOperands(x) != 1 || ipuOpGetNumResults(x) != 1 ||
+  if (!qIsScalePreserving(x) || ipuOpGetNumOperands(x) != 1 || ipuOpGetNumResults(x) != 1 ||
       !isFloatTensor(ipuOpGetResult(x, 0)))
     return true;
   QVal *in = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, 0));
@@ -885,11 +941,12 @@ static bool rewriteScalePreserving(Rewriter *rw, IpuOp *x, bool *handled) {
   IpuOp *op = build(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x), 1,
                     &in->q,
                     withElement(rw->ctx, ipuValueGetType(result),
-                                i8Type(rw->ctx)),
+                                ipuShapedTypeGetElementType(
+                                    ipuValueGetType(in->q))),
                     x, NULL);
   if (!op)
     return fail(rw, x, "cannot build the integer form");
-  return mapValue(rw, result, ipuOpGetResult(op, 0), in->scale) &&
+  return mapValue(rw, result, ipuOpGetResult(op, 0), in->scale, in->qmax) &&
          ipuPtrMapPut(&rw->replaced, x, x);
 }
 
@@ -916,6 +973,7 @@ static void freeValues(Rewriter *rw) {
   ipuFree(rw->ctx, rw->all);
   ipuPtrMapDestroy(&rw->values);
   ipuPtrMapDestroy(&rw->replaced);
+  ipuPtrMapDestroy(&rw->wide);
 }
 
 bool qRewrite(QState *st) {
@@ -926,12 +984,16 @@ bool qRewrite(QState *st) {
   ipuBuilderInit(&rw.b, st->ctx);
   ipuPtrMapInit(&rw.values, st->ctx);
   ipuPtrMapInit(&rw.replaced, st->ctx);
+  ipuPtrMapInit(&rw.wide, st->ctx);
+  if (!qWideValues(st, &rw.wide)) {
+    freeValues(&rw);
+    return false;
+  }
   for (IpuOp *op = ipuBlockGetFirstOp(st->body); op; op = ipuOpGetNext(op))
     rw.numOps++;
   rw.ops = ipuAlloc(st->ctx, sizeof(IpuOp *) * (size_t)(rw.numOps + 1));
   if (!rw.ops) {
-    ipuPtrMapDestroy(&rw.values);
-    ipuPtrMapDestroy(&rw.replaced);
+    freeValues(&rw);
     ipuOpEmitError(st->func, "out of memory");
     return false;
   }
