@@ -58,7 +58,7 @@ static bool emitArrays(HtState *st, IpuOp *module, IpuBlock *body) {
         continue;
       IpuOpState bs;
       ipuOpStateInit(&bs, ctx, ipuStringRefFromCString("tile.block"),
-                     ipuOpGetLoc(b->mvm));
+                     ipuOpGetLoc(b->mvms[0]));
       ipuOpStateAddAttr(&bs, "sym_name",
                         ipuStringAttrGet(ctx, ipuStringRefFromCString(b->name),
                                          NULL));
@@ -71,8 +71,9 @@ static bool emitArrays(HtState *st, IpuOp *module, IpuBlock *body) {
         break;
       ipuBlockAppendOp(inner, blockOp);
       IpuIdent nested = ipuIdentGetC(ctx, b->name);
-      ipuOpSetAttr(b->mvm, "block",
-                   ipuSymbolRefAttrGet(ctx, arrayName, 1, &nested));
+      IpuAttr ref = ipuSymbolRefAttrGet(ctx, arrayName, 1, &nested);
+      for (intptr_t u = 0; u < b->numMvms; ++u)
+        ipuOpSetAttr(b->mvms[u], "block", ref);
     }
     IpuRegion *region = ok ? ipuRegionCreate(ctx) : NULL;
     if (!region) {
@@ -172,7 +173,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
       ok = htWriteReport(&st, &s, report, module);
   }
   ipuFree(st.ctx, funcs);
-  ipuFree(st.ctx, st.blocks);
+  htFreeBlocks(&st);
   ipuPtrMapDestroy(&st.layerOf);
   return ok ? IPU_SUCCESS : IPU_FAILURE;
 }

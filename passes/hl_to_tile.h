@@ -6,15 +6,26 @@
 #include "passes.h"
 #include "ipu/target.h"
 
-/* One weight block: a K x N slice of a layer's weights, used by one
- * tile.mvm, placed by the packer at (array, row, col). */
+/* One weight block: a K x N slice of a layer's weights, placed by the
+ * packer at (array, row, col). Layers whose weight matrices are equal
+ * (an unrolled LSTM's steps) share their blocks: one HtBlock, one
+ * tile.block, a tile.mvm per use. */
 typedef struct {
-  IpuAttr value;   /* K x N i8 dense elements */
+  IpuAttr value;   /* K x N i8 dense elements (uniqued: equal => same) */
   int64_t rows, cols;
-  IpuOp *mvm;      /* its tile.mvm, whose `block` is set after packing */
-  int64_t macs;    /* multiply-accumulates of one run: M * K * N */
+  IpuOp **mvms;    /* its tile.mvm ops, whose `block` is set after packing */
+  intptr_t numMvms, capMvms;
+  int64_t macs;    /* multiply-accumulates of one run, all mvms: P * K * N */
   char name[96];
   int64_t array, row, col; /* placement */
+  /* What a later layer must match to share the block: the whole weight
+   * matrix it was cut from (size and a hash of its bytes), the block's
+   * corner in it, and `value`; `layer` (HtState.currentLayer) keeps the
+   * groups of one conv apart. */
+  intptr_t layer;
+  uint64_t matrixHash;
+  int64_t matrixRows, matrixCols, rowBegin, colBegin;
+  intptr_t nextSameValue; /* index + 1 of an older block of equal value */
 } HtBlock;
 
 typedef struct {
@@ -23,6 +34,7 @@ typedef struct {
   IpuBuilder b;
   HtBlock *blocks;
   intptr_t numBlocks, capBlocks;
+  IpuPtrMap blockByValue; /* block value -> index + 1 of its newest block */
   int64_t numLayers;  /* lowered conv / gemm / matmul ops */
   int64_t numArrays;  /* after packing */
   int64_t numSimdOps, numHostOps, numSimdRegions, numHostRegions;
@@ -39,6 +51,8 @@ typedef struct {
  * tile.accumulate and the hl ops that reassemble and bias the result
  * (left in the body for the partitioner). False after an error. */
 bool htLowerLayers(HtState *st, IpuBlock *body);
+/* Frees the blocks and their bookkeeping. */
+void htFreeBlocks(HtState *st);
 
 /* hl_to_tile_units.c: gathers the remaining hl ops into tile.simd and
  * tile.host regions and inserts the tile.channel ops between units. */

@@ -4,7 +4,8 @@
  * Every layer is a K x N weight matrix (per group for grouped convs) cut
  * into row blocks (K) and column blocks (N) of at most the array's size;
  * conv row blocks end on channel boundaries so that each is one
- * tile.windows channel range. Each block gets one tile.mvm; the partial
+ * tile.windows channel range. Each block gets one tile.mvm per layer
+ * using it (layers with equal weight matrices share blocks); the partial
  * sums of a column block's row blocks meet in a tile.accumulate. The hl
  * ops that join the column blocks back into the layer's result and add
  * the bias are left in the body, where the partitioner puts them on the
@@ -64,7 +65,53 @@ static IpuValue reshapeTo(HtState *st, IpuLocation loc, IpuValue v,
   return op ? ipuOpGetResult(op, 0) : NULL;
 }
 
-static bool addBlock(HtState *st, HtBlock *blk) {
+/* FNV-1a over a layer's K x N weight matrix: with its size, what tells
+ * that two layers read the same weights (equal blocks still have to be
+ * equal values, so a collision could only share equal blocks). */
+static uint64_t hashMatrix(const int8_t *w, int64_t count) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (int64_t i = 0; i < count; ++i) {
+    h ^= (uint8_t)w[i];
+    h *= 0x100000001b3u;
+  }
+  return h;
+}
+
+/* The block an earlier layer made that `blk` may use instead of a new
+ * one: the same value, cut at the same corner of an equal matrix. -1 when
+ * there is none. Sharing is between layers that read the same weights:
+ * equal groups of one conv keep blocks of their own. */
+static intptr_t findSharedBlock(const HtState *st, const HtBlock *blk) {
+  for (intptr_t i = ipuPtrMapGetInt(&st->blockByValue, blk->value, 0) - 1;
+       i >= 0; i = st->blocks[i].nextSameValue - 1) {
+    const HtBlock *b = &st->blocks[i];
+    if (b->value == blk->value && b->layer != blk->layer &&
+        b->matrixHash == blk->matrixHash &&
+        b->matrixRows == blk->matrixRows &&
+        b->matrixCols == blk->matrixCols && b->rowBegin == blk->rowBegin &&
+        b->colBegin == blk->colBegin)
+      return i;
+  }
+  return -1;
+}
+
+static bool addMvm(HtState *st, HtBlock *blk, IpuOp *mvm, int64_t macs) {
+  if (blk->numMvms == blk->capMvms) {
+    intptr_t cap = blk->capMvms ? 2 * blk->capMvms : 2;
+    IpuOp **grown = ipuRealloc(st->ctx, blk->mvms, cap * sizeof *grown);
+    if (!grown)
+      return false;
+    blk->mvms = grown;
+    blk->capMvms = cap;
+  }
+  blk->mvms[blk->numMvms++] = mvm;
+  blk->macs += macs;
+  return true;
+}
+
+/* Records `blk` (its mvm list empty) as a new block used by `mvm`. */
+static bool addBlock(HtState *st, const HtBlock *blk, IpuOp *mvm,
+                     int64_t macs) {
   if (st->numBlocks == st->capBlocks) {
     intptr_t cap = st->capBlocks ? 2 * st->capBlocks : 64;
     HtBlock *grown = ipuRealloc(st->ctx, st->blocks, cap * sizeof *grown);
@@ -73,8 +120,29 @@ static bool addBlock(HtState *st, HtBlock *blk) {
     st->blocks = grown;
     st->capBlocks = cap;
   }
-  st->blocks[st->numBlocks++] = *blk;
+  if (!st->blockByValue.ctx)
+    ipuPtrMapInit(&st->blockByValue, st->ctx);
+  HtBlock *stored = &st->blocks[st->numBlocks];
+  *stored = *blk;
+  stored->nextSameValue = ipuPtrMapGetInt(&st->blockByValue, blk->value, 0);
+  if (!addMvm(st, stored, mvm, macs))
+    return false;
+  if (!ipuPtrMapPutInt(&st->blockByValue, blk->value, st->numBlocks + 1)) {
+    ipuFree(st->ctx, stored->mvms);
+    return false;
+  }
+  st->numBlocks++;
   return true;
+}
+
+void htFreeBlocks(HtState *st) {
+  for (intptr_t i = 0; i < st->numBlocks; ++i)
+    ipuFree(st->ctx, st->blocks[i].mvms);
+  ipuFree(st->ctx, st->blocks);
+  st->blocks = NULL;
+  st->numBlocks = st->capBlocks = 0;
+  if (st->blockByValue.ctx)
+    ipuPtrMapDestroy(&st->blockByValue);
 }
 
 /* The rows one block may take: the array's, fewer when the ADC is
@@ -93,6 +161,73 @@ static int64_t maxBlockRows(const HtState *st) {
   return rows;
 }
 
+/* The bits of one input slice: the target's DAC, at most 8. */
+static int64_t dacBits(const HtState *st) {
+  return st->target.inputBits < 8 ? st->target.inputBits : 8;
+}
+
+/* Activations the arrays take: i8, or wide i16 (streamed in slices), on
+ * a target whose DAC can slice them (at least 2 bits: 1 unsigned bit
+ * below the sign); otherwise the layer stays on the host. */
+static bool isActivationTensor(const HtState *st, IpuType t) {
+  return st->target.inputBits >= 2 &&
+         (isStaticTensorOf(t, 8) || isStaticTensorOf(t, 16));
+}
+
+/* The largest |x| the activation `x` can hold: the clamp of the
+ * quantize / requantize that made it (looking through ops that keep the
+ * values: reshapes, maxpool, relu), else its type's range. */
+static int64_t activationBound(IpuValue x) {
+  static const char *const keeps[] = {"hl.reshape", "hl.flatten",
+                                      "hl.transpose", "hl.squeeze",
+                                      "hl.unsqueeze", "hl.maxpool",
+                                      "hl.relu", "hl.slice"};
+  IpuType t = ipuValueGetType(x);
+  int64_t typeBound = isStaticTensorOf(t, 8) ? 128 : 32768;
+  for (int depth = 0; depth < 64; ++depth) {
+    IpuOp *def = ipuValueGetDefiningOp(x);
+    if (!def)
+      return typeBound;
+    bool keep = false;
+    for (size_t i = 0; i < sizeof keeps / sizeof *keeps && !keep; ++i)
+      keep = ipuOpIsA(def, keeps[i]);
+    if (keep && ipuOpGetNumOperands(def) >= 1) {
+      x = ipuOpGetOperand(def, 0);
+      continue;
+    }
+    if (!ipuOpIsA(def, "hl.quantize") && !ipuOpIsA(def, "hl.requantize"))
+      return typeBound;
+    IpuAttr lo = ipuOpGetAttr(def, "clamp_min");
+    IpuAttr hi = ipuOpGetAttr(def, "clamp_max");
+    IpuAttr zp = ipuOpGetAttr(def, "zero_point");
+    if (!lo || !hi || ipuAttrGetKind(lo) != IPU_ATTR_INTEGER ||
+        ipuAttrGetKind(hi) != IPU_ATTR_INTEGER || !zp ||
+        ipuAttrGetKind(zp) != IPU_ATTR_DENSE_ELEMENTS ||
+        ipuDenseElementsAttrGetInt(zp, 0) != 0)
+      return typeBound;
+    int64_t a = ipuIntegerAttrGetInt(lo), b = ipuIntegerAttrGetInt(hi);
+    a = a < 0 ? -a : a;
+    b = b < 0 ? -b : b;
+    int64_t bound = a > b ? a : b;
+    return bound < typeBound ? bound : typeBound;
+  }
+  return typeBound;
+}
+
+/* DAC passes for inputs of magnitude at most `bound`: slices of b - 1
+ * unsigned bits below a signed b-bit top slice, enough for the signed
+ * width of [-bound, bound]. */
+static int64_t inputSlicesFor(const HtState *st, IpuValue x) {
+  int64_t bound = activationBound(x), bits = 1;
+  while (bits < 62 && ((int64_t)1 << (bits - 1)) < bound)
+    ++bits;
+  /* bound == 2^(bits-1) fits only as the negative end (-128 in i8). */
+  int64_t b = dacBits(st), n = 1;
+  while ((n - 1) * (b - 1) + b < bits)
+    ++n;
+  return n;
+}
+
 /* One weight matrix, K x N row-major in `w`, applied to `numChunks` row
  * ranges: `inputs[i]` (P x counts[i], i8) meets rows [begins[i],
  * begins[i] + counts[i]). Returns the P x N i32 product. */
@@ -103,11 +238,16 @@ typedef struct {
   const IpuValue *inputs;
   const int64_t *begins, *counts;
   const char *prefix;
+  int64_t inputSlices; /* DAC passes per input vector (wide inputs) */
 } HtMatrix;
 
+/* Every block of the matrix is looked up among the blocks made so far
+ * (findSharedBlock): a layer whose weights equal an earlier layer's uses
+ * that layer's blocks, with mvms of its own. */
 static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
   IpuContext *ctx = st->ctx;
   int64_t cols = st->target.arrayCols;
+  uint64_t matrixHash = hashMatrix(m->w, m->K * m->N);
   int64_t numN = (m->N + cols - 1) / cols;
   IpuValue *pieces = ipuCalloc(ctx, (size_t)numN, sizeof *pieces);
   IpuValue *partials = ipuCalloc(ctx, (size_t)m->numChunks + 1,
@@ -137,21 +277,36 @@ static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
         goto done;
       blk.rows = kCount;
       blk.cols = nCount;
-      blk.macs = m->P * kCount * nCount;
-      snprintf(blk.name, sizeof blk.name, "%s_k%jd_n%jd", m->prefix,
-               (intmax_t)kb, (intmax_t)nb);
+      blk.layer = st->currentLayer;
+      blk.matrixHash = matrixHash;
+      blk.matrixRows = m->K;
+      blk.matrixCols = m->N;
+      blk.rowBegin = k0;
+      blk.colBegin = n0;
+      intptr_t shared = findSharedBlock(st, &blk);
+      if (shared >= 0)
+        memcpy(blk.name, st->blocks[shared].name, sizeof blk.name);
+      else
+        snprintf(blk.name, sizeof blk.name, "%s_k%jd_n%jd", m->prefix,
+                 (intmax_t)kb, (intmax_t)nb);
       IpuIdent nested = ipuIdentGetC(ctx, blk.name);
-      const char *names[3] = {"block", "adc_bits", "adc_shift"};
+      const char *names[5] = {"block", "adc_bits", "adc_shift", "input_bits",
+                              "input_slices"};
       IpuType i64 = ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS);
-      IpuAttr attrs[3] = {
+      IpuAttr attrs[5] = {
           ipuSymbolRefAttrGet(ctx, ipuIdentGetC(ctx, "unplaced"), 1, &nested),
-          ipuIntegerAttrGet(ctx, i64, adcBits), ipuIntegerAttrGet(ctx, i64, 0)};
+          ipuIntegerAttrGet(ctx, i64, adcBits), ipuIntegerAttrGet(ctx, i64, 0),
+          ipuIntegerAttrGet(ctx, i64, dacBits(st)),
+          ipuIntegerAttrGet(ctx, i64, m->inputSlices)};
+      /* The DAC attributes only when they are not the 8-bit default. */
+      int numAttrs = m->inputSlices > 1 || dacBits(st) != 8 ? 5 : 3;
       IpuOp *mvm = build1(st, "tile.mvm", loc, 1, &m->inputs[kb], partType,
-                          3, names, attrs);
+                          numAttrs, names, attrs);
       if (!mvm)
         goto done;
-      blk.mvm = mvm;
-      if (!addBlock(st, &blk))
+      int64_t macs = m->P * kCount * nCount;
+      if (shared >= 0 ? !addMvm(st, &st->blocks[shared], mvm, macs)
+                      : !addBlock(st, &blk, mvm, macs))
         goto done;
       partials[kb] = ipuOpGetResult(mvm, 0);
     }
@@ -248,7 +403,7 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   IpuValue x = ipuOpGetOperand(op, 0);
   IpuType xt = ipuValueGetType(x), yt = ipuValueGetType(ipuOpGetResult(op, 0));
   IpuValue bias = ipuOpGetNumOperands(op) > 2 ? ipuOpGetOperand(op, 2) : NULL;
-  if (!isStaticTensorOf(xt, 8) || !isStaticTensorOf(yt, 32) ||
+  if (!isActivationTensor(st, xt) || !isStaticTensorOf(yt, 32) ||
       ipuShapedTypeGetRank(xt) != 4 || ipuShapedTypeGetDimSize(xt, 0) != 1 ||
       ipuOpGetAttr(op, "activation") ||
       (bias && !isStaticTensorOf(ipuValueGetType(bias), 32)))
@@ -281,6 +436,7 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
     slicesPerChannel = (area + rowsMax - 1) / rowsMax;
   }
   int64_t Mg = M / groups, K = Cg * area, P = OH * OW;
+  IpuType xElem = ipuShapedTypeGetElementType(xt);
   intptr_t numChunks = (intptr_t)((Cg + chPerBlock - 1) / chPerBlock *
                                   slicesPerChannel);
   IpuValue *inputs = ipuCalloc(ctx, (size_t)numChunks, sizeof *inputs);
@@ -317,7 +473,7 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
       names[n] = "channel_count";
       attrs[n++] = ipuIntegerAttrGet(ctx, i64, count);
       IpuOp *win = build1(st, "tile.windows", ipuOpGetLoc(op), 1, &x,
-                          matType(ctx, P, counts[c], i8Type(ctx)), n, names,
+                          matType(ctx, P, counts[c], xElem), n, names,
                           attrs);
       ok = win != NULL;
       IpuValue window = ok ? ipuOpGetResult(win, 0) : NULL;
@@ -331,8 +487,7 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
                          ipuDenseI64ArrayAttrGet(ctx, 1, &hi),
                          ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){1})};
         IpuOp *slice = build1(st, "hl.slice", ipuOpGetLoc(op), 1,
-                              &window, matType(ctx, P, hi - lo,
-                                                  i8Type(ctx)),
+                              &window, matType(ctx, P, hi - lo, xElem),
                               3, sn, sa);
         ok = slice != NULL;
         if (ok) {
@@ -349,7 +504,8 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
       snprintf(prefix, sizeof prefix, "l%u_g%jd", layer, (intmax_t)g);
     else
       snprintf(prefix, sizeof prefix, "l%u", layer);
-    HtMatrix m = {wg, K, Mg, P, numChunks, inputs, begins, counts, prefix};
+    HtMatrix m = {wg,     K,      Mg,     P,      numChunks,
+                  inputs, begins, counts, prefix, inputSlicesFor(st, x)};
     groupOut[g] = lowerMatrix(st, ipuOpGetLoc(op), &m);
     ok = groupOut[g] != NULL;
   }
@@ -419,8 +575,10 @@ static IpuValue lowerDense(HtState *st, IpuOp *op, IpuValue x, int64_t P,
           ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){begins[c] + counts[c]}),
           ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){1})};
       IpuOp *slice = build1(st, "hl.slice", loc, 1, &x,
-                            matType(ctx, P, counts[c], i8Type(ctx)), 3, names,
-                            attrs);
+                            matType(ctx, P, counts[c],
+                                    ipuShapedTypeGetElementType(
+                                        ipuValueGetType(x))),
+                            3, names, attrs);
       ok = slice != NULL;
       if (ok)
         inputs[c] = ipuOpGetResult(slice, 0);
@@ -429,7 +587,8 @@ static IpuValue lowerDense(HtState *st, IpuOp *op, IpuValue x, int64_t P,
   if (ok) {
     char prefix[48];
     snprintf(prefix, sizeof prefix, "l%u", st->layerCounter++);
-    HtMatrix m = {wm, K, N, P, numChunks, inputs, begins, counts, prefix};
+    HtMatrix m = {wm,     K,      N,      P,      numChunks,
+                  inputs, begins, counts, prefix, inputSlicesFor(st, x)};
     result = lowerMatrix(st, loc, &m);
   }
   ipuFree(ctx, inputs);
@@ -445,7 +604,7 @@ static bool lowerGemmOrMatmul(HtState *st, IpuOp *op, bool isGemm,
   IpuType xt = ipuValueGetType(x), yt = ipuValueGetType(ipuOpGetResult(op, 0));
   IpuValue bias = isGemm && ipuOpGetNumOperands(op) > 2
                       ? ipuOpGetOperand(op, 2) : NULL;
-  if (!isStaticTensorOf(xt, 8) || !isStaticTensorOf(yt, 32) ||
+  if (!isActivationTensor(st, xt) || !isStaticTensorOf(yt, 32) ||
       ipuOpGetAttr(op, "activation") ||
       (bias && !isStaticTensorOf(ipuValueGetType(bias), 32)))
     return true;
@@ -480,7 +639,7 @@ static bool lowerGemmOrMatmul(HtState *st, IpuOp *op, bool isGemm,
       wm[k * N + n] = transB ? src[n * K + k] : src[k * N + n];
   ipuTensorFree(&w);
   IpuValue x2 = reshapeTo(st, ipuOpGetLoc(op), x,
-                          matType(ctx, P, K, i8Type(ctx)));
+                          matType(ctx, P, K, ipuShapedTypeGetElementType(xt)));
   IpuValue acc = x2 ? lowerDense(st, op, x2, P, wm, K, N) : NULL;
   ipuFree(ctx, wm);
   bool ok = acc && finishLayer(st, op, acc, bias);

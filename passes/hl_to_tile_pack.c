@@ -7,7 +7,8 @@
  * fits, at the lowest (then leftmost) position of that array's skyline
  * (the top edge of what is placed, a list of horizontal segments); a
  * block that fits nowhere opens a new array. Full-size blocks take an
- * array of their own directly. Cost O(blocks x arrays x segments^2),
+ * array of their own directly. Blocks that layers share are one HtBlock,
+ * so they are placed once. Cost O(blocks x arrays x segments^2),
  * segments being few per array. */
 #include <stdlib.h>
 #include <string.h>

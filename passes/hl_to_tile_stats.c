@@ -1,5 +1,7 @@
 /* hl-to-tile, part 4: the packing statistics (arrays used against the
- * lower bound, utilization, MACs per array) and the JSON report. */
+ * lower bound, utilization, MACs per array) and the JSON report. A block
+ * that several layers share counts its weights once and the MACs of all
+ * its uses. */
 #include <stdio.h>
 
 #include "hl_to_tile.h"
@@ -75,9 +77,10 @@ bool htWriteReport(const HtState *st, const HtStats *s, const char *path,
         continue;
       fprintf(f,
               "%s{\"name\": \"%s\", \"row\": %lld, \"col\": %lld, "
-              "\"rows\": %lld, \"cols\": %lld}",
+              "\"rows\": %lld, \"cols\": %lld, \"uses\": %lld}",
               first ? "" : ", ", b->name, (long long)b->row,
-              (long long)b->col, (long long)b->rows, (long long)b->cols);
+              (long long)b->col, (long long)b->rows, (long long)b->cols,
+              (long long)b->numMvms);
       first = false;
     }
     fprintf(f, "]}");

@@ -19,6 +19,7 @@ extern const IpuPassDef ipuHlDropIdentitiesPass;  /* hl_drop_identities.c */
 extern const IpuPassDef ipuHlInferShapesPass;     /* hl_infer_shapes.c */
 extern const IpuPassDef ipuQuantizePass;          /* quantize*.c */
 extern const IpuPassDef ipuHlToTilePass;          /* hl_to_tile*.c */
+extern const IpuPassDef ipuHlDecomposeLstmPass;   /* decompose_lstm.c */
 
 /* ---- Region utilities (region_utils.c). ---- */
 /* True if the regions of `op` are SSACFG regions (dominance applies):

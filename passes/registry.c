@@ -13,6 +13,7 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
   ipuPassRegistryAddPass(reg, &ipuHlFoldConstantsPass);
   ipuPassRegistryAddPass(reg, &ipuHlFoldBatchNormPass);
   ipuPassRegistryAddPass(reg, &ipuHlFuseActivationsPass);
+  ipuPassRegistryAddPass(reg, &ipuHlDecomposeLstmPass);
   ipuPassRegistryAddPass(reg, &ipuQuantizePass);
   ipuPassRegistryAddPass(reg, &ipuHlToTilePass);
 
@@ -44,7 +45,8 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "hl-fuse-activations,canonicalize,cse",
       hlOptimizeOptions, 1);
 
-  /* From float hl to tile IR: optimise, quantize each function, lower
+  /* From float hl to tile IR: optimise, unroll LSTMs into cells whose
+   * gemms quantize and lower like any other, quantize each function, lower
    * onto the target, clean up what the lowering left. */
   static const IpuPassOptionDef hlToTileOptions[] = {
       {"target", IPU_OPTION_STRING, NULL,
@@ -53,11 +55,17 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
        "Calibration inputs of the quantize pass", NULL},
       {"report", IPU_OPTION_STRING, NULL,
        "JSON report of hl-to-tile", NULL},
+      {"min-cosine", IPU_OPTION_DOUBLE, "0",
+       "Mixed precision goal of the quantize pass (16-bit layer inputs "
+       "until the calibration cosine reaches it; 0: all int8)",
+       NULL},
   };
   ipuPassRegistryAddPipeline(
       reg, "hl-to-tile-pipeline",
-      "From float hl to tile IR: hl-optimize, quantize, hl-to-tile, cleanup",
-      "hl-optimize,func.func(quantize{calibration=${calibration}}),"
+      "From float hl to tile IR: hl-optimize, hl-decompose-lstm, quantize, "
+      "hl-to-tile, cleanup",
+      "hl-optimize,func.func(hl-decompose-lstm,"
+      "quantize{calibration=${calibration} min-cosine=${min-cosine}}),"
       "hl-to-tile{target=${target} report=${report}},cleanup",
-      hlToTileOptions, 3);
+      hlToTileOptions, 4);
 }
