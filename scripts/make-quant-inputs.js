@@ -54,7 +54,7 @@ async function main() {
     const shapes = m.shapes || {};
     const dims = session.inputNames.map((name, i) => shapes[name] || ctx.inputDims(session, i));
     const rand = ref.mulberry32(m.seed + 500000);
-    const counts = LARGE.has(m.file) ? {calib: 4, eval: 2} : {calib: 6, eval: 3};
+    const counts = LARGE.has(m.file) ? {calib: 4, eval: 2} : {calib: 6, eval: 12};
     for (const kind of ['calib', 'eval']) {
       for (let k = 0; k < counts[kind]; ++k) {
         const data = await m.make(ctx, rand, shapes, session);
