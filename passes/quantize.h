@@ -136,6 +136,9 @@ bool qRewrite(QState *st);
 bool qIsScalePreserving(const IpuOp *op);
 
 /* ---- Report (quantize_report.c). ---- */
+/* The cosine similarity from the dot product and the squared norms (1 for
+ * two zero vectors, 0 for one). */
+double qCosine(double dot, double nf, double nq);
 /* Compares the quantized function with `floatFunc` (the float original,
  * detached) on the calibration samples; emits the remarks, statistics and
  * the JSON file (when `jsonPath` is not empty). */

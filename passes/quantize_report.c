@@ -16,7 +16,7 @@ typedef struct {
   bool oom;
 } ReportRun;
 
-static double cosineOf(double dot, double nf, double nq) {
+double qCosine(double dot, double nf, double nq) {
   if (nf == 0 && nq == 0)
     return 1.0;
   if (nf == 0 || nq == 0)
@@ -137,7 +137,7 @@ static bool writeJson(QState *st, const char *path, const QLayer *outputs,
     fprintf(f, ", \"name\": ");
     jsonString(f, name ? name : "");
     fprintf(f, ", \"max_abs_error\": %.9g, \"cosine\": %.9f}",
-            l->maxAbsError, cosineOf(l->dot, l->normFloat, l->normQuant));
+            l->maxAbsError, qCosine(l->dot, l->normFloat, l->normQuant));
   }
   fprintf(f, "\n  ],\n  \"outputs\": [");
   for (intptr_t i = 0; i < numOutputs; ++i) {
@@ -145,7 +145,7 @@ static bool writeJson(QState *st, const char *path, const QLayer *outputs,
     fprintf(f, "%s\n    {\"index\": %lld, \"max_abs_error\": %.9g, "
                "\"cosine\": %.9f}",
             i ? "," : "", (long long)i, l->maxAbsError,
-            cosineOf(l->dot, l->normFloat, l->normQuant));
+            qCosine(l->dot, l->normFloat, l->normQuant));
   }
   fprintf(f, "\n  ]\n}\n");
   return fclose(f) == 0;
@@ -211,7 +211,7 @@ bool qReport(QState *st, IpuOp *floatFunc, IpuPassRun *run,
     double minLayer = 1.0, minOutput = 1.0;
     for (intptr_t i = 0; i < st->numLayers; ++i) {
       QLayer *l = &st->layers[i];
-      double c = cosineOf(l->dot, l->normFloat, l->normQuant);
+      double c = qCosine(l->dot, l->normFloat, l->normQuant);
       minLayer = c < minLayer ? c : minLayer;
       ipuOpEmitRemark(l->anchor, "quantized '%s': max abs error %.4g, "
                       "cosine %.6f over %lld calibration samples",
@@ -221,7 +221,7 @@ bool qReport(QState *st, IpuOp *floatFunc, IpuPassRun *run,
     IpuOp *ret = ipuBlockGetTerminator(st->body);
     for (intptr_t i = 0; i < numOutputs; ++i) {
       QLayer *l = &outputs[i];
-      double c = cosineOf(l->dot, l->normFloat, l->normQuant);
+      double c = qCosine(l->dot, l->normFloat, l->normQuant);
       minOutput = c < minOutput ? c : minOutput;
       ipuOpEmitRemark(ret ? ret : st->func, "output #%lld: max abs error "
                       "%.4g, cosine %.6f over %lld calibration samples",

@@ -6,7 +6,6 @@
  * Q_WIDE_QMAX (15 significant bits: two slices of an 8-bit DAC, so one
  * extra pass through the array), and less where K * qmax * 127 would not
  * fit an i32 accumulator. Weights stay 8-bit. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,14 +175,6 @@ static bool mirrorRanges(QState *st, IpuBlock *orig, IpuBlock *clone,
   return true;
 }
 
-static double cosineOf(double dot, double nf, double nq) {
-  if (nf == 0 && nq == 0)
-    return 1.0;
-  if (nf == 0 || nq == 0)
-    return 0.0;
-  return dot / (sqrt(nf) * sqrt(nq));
-}
-
 /* Quantizes a clone of the function with the current st->wideLayers and
  * returns the smallest output cosine over the samples (-1 after an
  * error, which has been reported). */
@@ -235,7 +226,7 @@ static double trial(Search *s) {
     ipuInterpOutputsFree(outs, n);
   }
   for (intptr_t o = 0; ok && o < numOutputs && o < 64; ++o) {
-    double c = cosineOf(acc[3 * o], acc[3 * o + 1], acc[3 * o + 2]);
+    double c = qCosine(acc[3 * o], acc[3 * o + 1], acc[3 * o + 2]);
     minCosine = c < minCosine ? c : minCosine;
   }
   if (!ok)
