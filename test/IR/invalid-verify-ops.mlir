@@ -108,8 +108,8 @@ func.func @same_type(%a: tensor<2xf32>) {
 // -----
 
 func.func @single_block() {
-  // expected-error @+1 {{'hw.tile' op expects region #0 to have 0 or 1 blocks}}
-  "hw.tile"() <{x = 0 : i64, y = 0 : i64}> ({
+  // expected-error @+1 {{'tile.simd' op expects region #0 to have 0 or 1 blocks}}
+  "tile.simd"() ({
   ^bb0:
     "foo.br"()[^bb1] : () -> ()
   ^bb1:

@@ -26,17 +26,26 @@ func.func @net(%x: tensor<4xf32>) -> tensor<4xf32> {
   // CHECK-NEXT: tile.windows %[[W]] {kernel_shape = array<i64: 1, 2>} : (tensor<1x1x2x2xi8>) -> tensor<2x2xi8>
   // GENERIC: "tile.windows"(%{{.*}}) <{kernel_shape = array<i64: 1, 2>}> : (tensor<1x1x2x2xi8>) -> tensor<2x2xi8>
   %a = tile.windows %w {kernel_shape = array<i64: 1, 2>} : (tensor<1x1x2x2xi8>) -> tensor<2x2xi8>
-  // CHECK-NEXT: hw.tile ({
-  // CHECK-NEXT: }) {chip = 0 : i64, x = 3 : i64, y = 1 : i64}
-  hw.tile ({
-  }) {chip = 0 : i64, x = 3 : i64, y = 1 : i64}
-  // An empty block is shown by its label.
-  // CHECK-NEXT: hw.tile ({
-  // CHECK-NEXT: ^bb0:
-  // CHECK-NEXT: }) {x = 0 : i64, y = 0 : i64}
-  hw.tile ({
-  ^bb0:
-  }) {x = 0 : i64, y = 0 : i64}
   // CHECK-NEXT: return %[[G]] : tensor<4xf32>
   return %g : tensor<4xf32>
 }
+// CHECK-NEXT: }
+// CHECK-NEXT: hw.tile ({
+// CHECK-NEXT:   hw.program ({
+// CHECK-NEXT:   })
+// CHECK-NEXT: }) {chip = 0 : i64, x = 3 : i64, y = 1 : i64}
+hw.tile ({
+  hw.program ({
+  })
+}) {chip = 0 : i64, x = 3 : i64, y = 1 : i64}
+// An empty block is shown by its label.
+// CHECK-NEXT: hw.tile ({
+// CHECK-NEXT:   hw.program ({
+// CHECK-NEXT:   ^bb0:
+// CHECK-NEXT:   })
+// CHECK-NEXT: }) {x = 0 : i64, y = 0 : i64}
+hw.tile ({
+  hw.program ({
+  ^bb0:
+  })
+}) {x = 0 : i64, y = 0 : i64}

@@ -13,7 +13,9 @@
 // CHECK-NEXT:    return %2 : tensor<2xf32>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  hw.tile ({
-// CHECK-NEXT:  ^bb0:
+// CHECK-NEXT:    hw.program ({
+// CHECK-NEXT:    ^bb0:
+// CHECK-NEXT:    })
 // CHECK-NEXT:  }) {chip = 0 : i64, ipu.name = "t", x = 1 : i64, y = 2 : i64}
 // DEBUG:  %1 = hl.add %arg0, %0 : tensor<2xf32> loc([[ADD:#loc[0-9]*]])
 // DEBUG:  }) {chip = 0 : i64, ipu.name = "t", x = 1 : i64, y = 2 : i64} loc([[TILE:#loc[0-9]*]])
@@ -26,5 +28,7 @@ func.func @short(%a: tensor<2xf32>) -> tensor<2xf32> {
   return %r : tensor<2xf32>
 }
 "hw.tile"() <{x = 1, y = 2, chip = 0}> ({
-^bb0:
+  "hw.program"() ({
+  ^bb0:
+  }) : () -> ()
 }) {ipu.name = "t"} : () -> () loc("t.c":1:1)

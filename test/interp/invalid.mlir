@@ -17,7 +17,7 @@
 // RUN: not ipu-run %s --func nope 2>&1 | FileCheck %s --check-prefix=NOFUNC
 // NOFUNC: ipu-run: error: no function @nope with a body
 // RUN: not ipu-run %s --func unsupported --input 0=%S/Inputs/x_2x3.npy 2>&1 | FileCheck %s --check-prefix=NOEVAL
-// NOEVAL: invalid.mlir:[[# @LINE + 13]]:3: error: 'hw.tile' op the interpreter does not support 'hw.tile'
+// NOEVAL: invalid.mlir:[[# @LINE + 13]]:3: error: 'builtin.module' op the interpreter does not support 'builtin.module'
 // RUN: not ipu-run %s --func main --input 0=%S/Inputs/b_3.npy --expect 1=%S/Inputs/b_3.npy 2>&1 | FileCheck %s --check-prefix=NOOUT
 // NOOUT: ipu-run: error: --expect '1' names no output (the function has 1)
 // RUN: not ipu-run %s --input 0=%S/Inputs/b_3.npy --rtol x 2>&1 | FileCheck %s --check-prefix=RTOL
@@ -30,7 +30,7 @@ func.func @main(%arg0: tensor<3xf32>) -> tensor<3xf32> {
 
 func.func @unsupported(%arg0: tensor<2x3xf32>) -> tensor<2x3xi8> {
   %q = hl.quantize %arg0 {scale = array<f32: 1.0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<2x3xf32>) -> tensor<2x3xi8>
-  hw.tile ({}) {x = 0 : i64, y = 0 : i64}
+  builtin.module {}
   return %q : tensor<2x3xi8>
 }
 

@@ -35,7 +35,7 @@
 // A run that fails stops the repetition: one error, exit 1, no timing.
 // RUN: not ipu-run %s --func unsupported --input 0=%S/Inputs/b_3.npy --repeat 5 --time 2>&1 | FileCheck %s --check-prefix=BROKEN
 // BROKEN: ipu-run: parse:
-// BROKEN-NEXT: run-repeat.mlir:[[# @LINE + 11]]:3: error: 'hw.tile' op the interpreter does not support 'hw.tile'
+// BROKEN-NEXT: run-repeat.mlir:[[# @LINE + 11]]:3: error: 'builtin.module' op the interpreter does not support 'builtin.module'
 // BROKEN-NOT: error:
 // BROKEN-NOT: ipu-run: run:
 
@@ -46,6 +46,6 @@ func.func @main(%arg0: tensor<3xf32> {onnx.name = "x"}) -> (tensor<3xf32> {onnx.
 func.func @unsupported(%arg0: tensor<3xf32>) -> tensor<1x3xi8> {
   %r = hl.reshape %arg0 {shape = array<i64: 1, 3>} : (tensor<3xf32>) -> tensor<1x3xf32>
   %q = hl.quantize %r {scale = array<f32: 1.0>, zero_point = dense<0> : tensor<1xi8>} : (tensor<1x3xf32>) -> tensor<1x3xi8>
-  hw.tile ({}) {x = 0 : i64, y = 0 : i64}
+  builtin.module {}
   return %q : tensor<1x3xi8>
 }

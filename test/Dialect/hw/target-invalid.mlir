@@ -257,7 +257,7 @@ hw.tile ({
 
 // -----
 
-// expected-error @+1 {{'builtin.module' op has unknown hw dialect attribute 'hw.traget' (the hw dialect defines 'hw.target')}}
+// expected-error @+1 {{'builtin.module' op has unknown hw dialect attribute 'hw.traget' (the hw dialect defines 'hw.target', 'hw.tile' and 'hw.route')}}
 module attributes {hw.traget = {adc_bits = 32, array_cols = 256, array_rows = 256, array_step_cycles = 4, bit_serial_inputs = true, chip_link_bytes_per_second = 1.0e9, chip_link_latency_seconds = 1.0e-6, chips = 1, clock_hz = 1.0e8, energy_analog_mac_pj = 1.0, energy_host_link_byte_pj = 100.0, energy_noc_byte_hop_pj = 1.0, energy_simd_op_pj = 1.0, energy_sram_byte_pj = 2.0, grid_cols = 4, grid_rows = 4, host_link_bytes_per_second = 1.0e9, input_bits = 8, name = "test-4x4", noc_hop_latency_cycles = 1, noc_link_bytes_per_cycle = 4.0, simd_lanes = 8, sram_bytes_per_tile = 65536, weight_bits = 8}} {
 }
 

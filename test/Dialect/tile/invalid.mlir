@@ -72,7 +72,7 @@ tile.array ({
 // -----
 
 func.func @f() {
-  // expected-error @+1 {{'tile.array' op expects parent op 'builtin.module'}}
+  // expected-error @+1 {{'tile.array' op expects parent op to be one of 'builtin.module,hw.tile'}}
   tile.array ({
   }) {rows = 4, cols = 4, sym_name = "a"}
   return

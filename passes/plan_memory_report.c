@@ -1,0 +1,130 @@
+/* plan-memory's outputs besides the offsets: the JSON report of every
+ * tile's plan and, on overflow, the error with the tile's memory map. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ipu/asm.h"
+#include "plan_memory.h"
+
+static const char *nameOf(const PmBuffer *b, char *buf, size_t size) {
+  IpuAttr name = ipuOpGetSymbolName(b->buffer);
+  IpuStringRef s = name ? ipuStringAttrGetValue(name)
+                        : ipuStringRefFromCString("?");
+  snprintf(buf, size, "%.*s", (int)s.length, s.data);
+  return buf;
+}
+
+bool pmWriteReport(IpuOp *module, const PmTile *tiles, intptr_t numTiles,
+                   const char *path) {
+  FILE *f = fopen(path, "w");
+  if (!f) {
+    ipuOpEmitError(module, "plan-memory: cannot write the report '%s'", path);
+    return false;
+  }
+  fprintf(f, "{\n  \"tiles\": [");
+  for (intptr_t i = 0; i < numTiles; ++i) {
+    const PmTile *t = &tiles[i];
+    fprintf(f,
+            "%s\n    {\"chip\": %lld, \"x\": %lld, \"y\": %lld, "
+            "\"peak\": %lld, \"bound\": %lld, \"buffers\": [",
+            i ? "," : "", (long long)t->chip, (long long)t->x,
+            (long long)t->y, (long long)t->peak, (long long)t->bound);
+    for (intptr_t j = 0; j < t->count; ++j) {
+      const PmBuffer *b = &t->buffers[j];
+      char name[128];
+      fprintf(f,
+              "%s\n      {\"name\": \"%s\", \"offset\": %lld, \"bytes\": "
+              "%lld, \"slots\": %lld, \"first\": %lld, \"last\": %lld}",
+              j ? "," : "", nameOf(b, name, sizeof name),
+              (long long)b->offset, (long long)b->bytes,
+              (long long)b->slots, (long long)b->first, (long long)b->last);
+    }
+    fprintf(f, "%s]}", t->count ? "\n    " : "");
+  }
+  fprintf(f, "\n  ]\n}\n");
+  bool ok = !ferror(f);
+  if (fclose(f) != 0)
+    ok = false;
+  if (!ok)
+    ipuOpEmitError(module, "plan-memory: cannot write the report '%s'", path);
+  return ok;
+}
+
+/* Appends to a growing text (ipuRealloc'd). */
+typedef struct {
+  IpuContext *ctx;
+  char *text;
+  size_t length, cap;
+  bool failed;
+} Text;
+
+static void append(Text *t, const char *s, size_t n) {
+  if (t->failed)
+    return;
+  if (t->length + n + 1 > t->cap) {
+    size_t cap = (t->length + n + 1) * 2;
+    char *grown = ipuRealloc(t->ctx, t->text, cap);
+    if (!grown) {
+      t->failed = true;
+      return;
+    }
+    t->text = grown;
+    t->cap = cap;
+  }
+  memcpy(t->text + t->length, s, n);
+  t->length += n;
+  t->text[t->length] = '\0';
+}
+
+static void appendPiece(IpuStringRef piece, void *userData) {
+  append(userData, piece.data, piece.length);
+}
+
+static int compareByOffset(const void *a, const void *b) {
+  const PmBuffer *x = *(const PmBuffer *const *)a;
+  const PmBuffer *y = *(const PmBuffer *const *)b;
+  if (x->offset != y->offset)
+    return (x->offset > y->offset) - (x->offset < y->offset);
+  return (x > y) - (x < y);
+}
+
+void pmReportOverflow(const PmTile *t, int64_t sramBytes) {
+  IpuContext *ctx = ipuOpGetContext(t->tile);
+  IpuDiagnostic *d = ipuOpCreateError(
+      t->tile, "tile (%lld, %lld, %lld) needs %lld bytes of SRAM but has %lld",
+      (long long)t->chip, (long long)t->x, (long long)t->y,
+      (long long)t->peak, (long long)sramBytes);
+  Text text = {.ctx = ctx};
+  const PmBuffer **order =
+      t->count ? ipuCalloc(ctx, (size_t)t->count, sizeof *order) : NULL;
+  for (intptr_t i = 0; order && i < t->count; ++i)
+    order[i] = &t->buffers[i];
+  if (order)
+    qsort(order, (size_t)t->count, sizeof *order, compareByOffset);
+  const char *head = "memory map (offset, bytes, slots, live range, value):";
+  char first[160];
+  int len = snprintf(first, sizeof first,
+                     "memory map (at most %lld bytes are live at once; "
+                     "offset, bytes, slots, live range, value):",
+                     (long long)t->bound);
+  append(&text, first, len > 0 && (size_t)len < sizeof first ? (size_t)len
+                                                             : strlen(first));
+  for (intptr_t i = 0; order && i < t->count; ++i) {
+    const PmBuffer *b = order[i];
+    char line[256], name[128];
+    int n = snprintf(line, sizeof line, "\n  @%s: offset %lld, %lld bytes, "
+                     "%lld slot(s), live [%lld, %lld], ",
+                     nameOf(b, name, sizeof name), (long long)b->offset,
+                     (long long)b->bytes, (long long)b->slots,
+                     (long long)b->first, (long long)b->last);
+    append(&text, line, n > 0 && (size_t)n < sizeof line ? (size_t)n
+                                                         : strlen(line));
+    ipuAttrPrint(ipuOpGetLoc(b->buffer), appendPiece, &text);
+  }
+  ipuDiagnosticAddNote(d, NULL, "%s",
+                       text.failed || !text.text ? head : text.text);
+  ipuDiagnosticReport(d);
+  ipuFree(ctx, order);
+  ipuFree(ctx, text.text);
+}
