@@ -20,6 +20,10 @@ extern const IpuPassDef ipuHlInferShapesPass;     /* hl_infer_shapes.c */
 extern const IpuPassDef ipuQuantizePass;          /* quantize*.c */
 extern const IpuPassDef ipuHlToTilePass;          /* hl_to_tile*.c */
 extern const IpuPassDef ipuHlDecomposeLstmPass;   /* decompose_lstm.c */
+extern const IpuPassDef ipuPlacePass;             /* place*.c */
+extern const IpuPassDef ipuTileToHwPass;          /* tile_to_hw*.c */
+extern const IpuPassDef ipuPlanMemoryPass;        /* plan_memory*.c */
+extern const IpuPassDef ipuRouteNocPass;          /* route_noc*.c */
 
 /* ---- Region utilities (region_utils.c). ---- */
 /* True if the regions of `op` are SSACFG regions (dominance applies):

@@ -16,6 +16,10 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
   ipuPassRegistryAddPass(reg, &ipuHlDecomposeLstmPass);
   ipuPassRegistryAddPass(reg, &ipuQuantizePass);
   ipuPassRegistryAddPass(reg, &ipuHlToTilePass);
+  ipuPassRegistryAddPass(reg, &ipuPlacePass);
+  ipuPassRegistryAddPass(reg, &ipuTileToHwPass);
+  ipuPassRegistryAddPass(reg, &ipuPlanMemoryPass);
+  ipuPassRegistryAddPass(reg, &ipuRouteNocPass);
 
   static const IpuPassOptionDef cleanupOptions[] = {
       {"max-iterations", IPU_OPTION_INT, "10",
@@ -68,4 +72,27 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "quantize{calibration=${calibration} min-cosine=${min-cosine}}),"
       "hl-to-tile{target=${target} report=${report}},cleanup",
       hlToTileOptions, 4);
+
+  /* From float hl to hw IR for the chip: the tile lowering, then place,
+   * route, lower to hw and plan memory (ipu-compile runs these stages one
+   * by one to time them and adds the emission of the binary). */
+  static const IpuPassOptionDef compileOptions[] = {
+      {"target", IPU_OPTION_STRING, NULL,
+       "Target preset or file (when the module has no 'hw.target')", NULL},
+      {"calibration", IPU_OPTION_STRING, NULL,
+       "Calibration inputs of the quantize pass", NULL},
+      {"min-cosine", IPU_OPTION_DOUBLE, "0",
+       "Mixed precision goal of the quantize pass", NULL},
+      {"seed", IPU_OPTION_INT, "1", "Seed of the placement annealing", NULL},
+      {"effort", IPU_OPTION_INT, "1",
+       "Effort of the placement annealing (0: greedy only)", NULL},
+  };
+  ipuPassRegistryAddPipeline(
+      reg, "ipu-compile-pipeline",
+      "From float hl to placed, routed, memory-planned hw IR: "
+      "hl-to-tile-pipeline, place, route-noc, tile-to-hw, plan-memory",
+      "hl-to-tile-pipeline{target=${target} calibration=${calibration} "
+      "min-cosine=${min-cosine}},place{seed=${seed} effort=${effort}},"
+      "route-noc,tile-to-hw,plan-memory",
+      compileOptions, 5);
 }
