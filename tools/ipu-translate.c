@@ -1,10 +1,11 @@
-/* ipu-translate: converts models from other formats into IR text; for now
- * `--import-onnx model.onnx` through the ONNX importer. */
+/* ipu-translate: converts between IR text and other formats: ONNX models in
+ * (--import-onnx), .ipub binaries out (--emit-ipub) and listed (--disasm). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ipu/ipu.h"
+#include "ipu/ipub.h"
 #include "ipu/onnx.h"
 #include "ipu/tensor.h"
 #include "ipu/target.h"
@@ -13,7 +14,12 @@
 
 static void usage(FILE *f) {
   fputs("usage: ipu-translate --import-onnx MODEL.onnx [options]\n"
+        "       ipu-translate --emit-ipub FILE.ir -o FILE.ipub\n"
+        "       ipu-translate --disasm FILE.ipub [-o FILE]\n"
         "  --import-onnx FILE            Import an ONNX model\n"
+        "  --emit-ipub FILE              Write hw IR (after plan-memory) as a "
+        ".ipub binary\n"
+        "  --disasm FILE                 List a .ipub binary\n"
         "  --input-shape NAME=DxDx...    Fix the shape of a graph input "
         "(repeatable)\n"
         "  --input-value NAME=FILE       Give a graph input's value (.npy or "
@@ -68,8 +74,92 @@ static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims) {
   return true;
 }
 
+/* Errors of a damaged binary: `FILE.ipub: error: byte N: ...` (the loader
+ * locates them at the file, with no line). */
+static void binaryDiagHandler(const IpuDiagnostic *diag, void *userData) {
+  IpuLocation loc = ipuLocFindFileLoc(ipuDiagnosticGetLocation(diag));
+  if (!loc || ipuLocFileGetLine(loc) != 0) {
+    toolDiagPrinterHandler(diag, userData);
+    return;
+  }
+  fprintf(stderr, "%s: %s: %s\n", ipuIdentCStr(ipuLocFileGetFilename(loc)),
+          ipuSeverityName(ipuDiagnosticGetSeverity(diag)),
+          ipuDiagnosticGetMessage(diag));
+}
+
+/* --emit-ipub and --disasm: 0 on success, 1 after an error. */
+static int translateBinary(const char *input, const char *output,
+                           bool disasm) {
+  ToolFile file;
+  char err[512];
+  if (!toolReadFile(input, &file, err, sizeof err)) {
+    fprintf(stderr, "ipu-translate: error: %s\n", err);
+    return 1;
+  }
+  IpuContext *ctx = ipuContextCreate(NULL);
+  if (!ctx) {
+    toolFileFree(&file);
+    fputs("ipu-translate: out of memory\n", stderr);
+    return 1;
+  }
+  ipuRegisterAllDialects(ctx);
+  IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
+  ToolDiagPrinter printer = {stderr, sources};
+  ipuContextSetDiagnosticHandler(ctx, binaryDiagHandler, &printer);
+  IpubModule *m = NULL;
+  uint8_t *image = NULL;
+  size_t imageSize = 0;
+  char *text = NULL;
+  bool ok;
+  if (disasm) {
+    ok = ipuSucceeded(ipubDecode(ctx, file.name, (const uint8_t *)file.data,
+                                 file.length, &m));
+    if (ok && !(text = ipubDisassemble(m))) {
+      fputs("ipu-translate: out of memory\n", stderr);
+      ok = false;
+    }
+  } else {
+    ipuSourceMgrAddBuffer(sources, file.name, file.data, file.length);
+    IpuParseOptions popts = {0};
+    popts.filename = file.name;
+    IpuOp *module = ipuParseSource(ctx, file.data, file.length, &popts);
+    ok = module && ipuSucceeded(ipubFromHw(module, &m)) &&
+         ipuSucceeded(ipubEncode(m, &image, &imageSize));
+    if (module)
+      ipuOpDestroy(module);
+  }
+  if (ok) {
+    FILE *out = strcmp(output, "-") ? fopen(output, disasm ? "w" : "wb")
+                                    : stdout;
+    if (!out) {
+      fprintf(stderr, "ipu-translate: error: cannot open '%s'\n", output);
+      ok = false;
+    } else {
+      if (disasm)
+        fputs(text, out);
+      else
+        fwrite(image, 1, imageSize, out);
+      if ((out != stdout && fclose(out) != 0) ||
+          (out == stdout && fflush(stdout) != 0)) {
+        fprintf(stderr, "ipu-translate: error: could not write '%s'\n",
+                output);
+        ok = false;
+      }
+    }
+  }
+  ipuFree(ctx, text);
+  ipuFree(ctx, image);
+  ipubModuleFree(m);
+  ipuSourceMgrDestroy(sources);
+  ipuContextDestroy(ctx);
+  toolFileFree(&file);
+  return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
   const char *input = NULL, *output = "-", *targetSpec = NULL;
+  const char *binaryInput = NULL;
+  bool disasm = false;
   IpuPrintOptions print;
   ipuPrintOptionsInit(&print);
   IpuOnnxImportOptions opts = {0};
@@ -99,6 +189,10 @@ int main(int argc, char **argv) {
       goto done;
     } else if (!strcmp(a, "-import-onnx") && hasValue) {
       input = argv[++i];
+    } else if ((!strcmp(a, "-emit-ipub") || !strcmp(a, "-disasm")) &&
+               hasValue) {
+      disasm = !strcmp(a, "-disasm");
+      binaryInput = argv[++i];
     } else if (!strcmp(a, "-o") && hasValue) {
       output = argv[++i];
     } else if (!strcmp(a, "-target") && hasValue) {
@@ -144,6 +238,10 @@ int main(int argc, char **argv) {
       usage(stderr);
       goto done;
     }
+  }
+  if (binaryInput && !input) {
+    rc = translateBinary(binaryInput, output, disasm);
+    goto done;
   }
   if (!input) {
     fputs("ipu-translate: error: no --import-onnx model given\n", stderr);
