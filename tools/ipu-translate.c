@@ -39,54 +39,6 @@ static void usage(FILE *f) {
         f);
 }
 
-/* NAME=1x3x48x192 (a scalar: NAME=). */
-static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims);
-static bool parseShape(char *arg, IpuOnnxInputShape *s, int64_t *dims) {
-  char *eq = strrchr(arg, '=');
-  if (!eq || eq == arg)
-    return false;
-  *eq = 0;
-  if (parseDims(eq + 1, s, dims)) {
-    s->name = arg;
-    return true;
-  }
-  *eq = '='; /* the whole argument goes into the error message */
-  return false;
-}
-
-static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims) {
-  s->rank = 0;
-  s->dims = dims;
-  while (*p) {
-    if (s->rank == IPU_TENSOR_MAX_RANK)
-      return false;
-    char *end;
-    long long v = strtoll(p, &end, 10);
-    if (end == p || v < 0)
-      return false;
-    dims[s->rank++] = v;
-    if (*end == 'x')
-      ++end;
-    else if (*end)
-      return false;
-    p = end;
-  }
-  return true;
-}
-
-/* Errors of a damaged binary: `FILE.ipub: error: byte N: ...` (the loader
- * locates them at the file, with no line). */
-static void binaryDiagHandler(const IpuDiagnostic *diag, void *userData) {
-  IpuLocation loc = ipuLocFindFileLoc(ipuDiagnosticGetLocation(diag));
-  if (!loc || ipuLocFileGetLine(loc) != 0) {
-    toolDiagPrinterHandler(diag, userData);
-    return;
-  }
-  fprintf(stderr, "%s: %s: %s\n", ipuIdentCStr(ipuLocFileGetFilename(loc)),
-          ipuSeverityName(ipuDiagnosticGetSeverity(diag)),
-          ipuDiagnosticGetMessage(diag));
-}
-
 /* --emit-ipub and --disasm: 0 on success, 1 after an error. */
 static int translateBinary(const char *input, const char *output,
                            bool disasm) {
@@ -105,7 +57,7 @@ static int translateBinary(const char *input, const char *output,
   ipuRegisterAllDialects(ctx);
   IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
   ToolDiagPrinter printer = {stderr, sources};
-  ipuContextSetDiagnosticHandler(ctx, binaryDiagHandler, &printer);
+  ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
   IpubModule *m = NULL;
   uint8_t *image = NULL;
   size_t imageSize = 0;
@@ -200,7 +152,7 @@ int main(int argc, char **argv) {
     } else if (!strncmp(a, "-target=", 8)) {
       targetSpec = a + 8;
     } else if (!strcmp(a, "-input-shape") && hasValue) {
-      if (!parseShape(argv[++i], &shapes[opts.numInputShapes],
+      if (!toolParseInputShape(argv[++i], &shapes[opts.numInputShapes],
                       dims[opts.numInputShapes])) {
         fprintf(stderr, "ipu-translate: error: bad --input-shape '%s' "
                 "(expected NAME=1x3x48x192)\n", argv[i]);

@@ -158,6 +158,16 @@ void toolFileCallback(IpuStringRef piece, void *userData) {
 
 void toolDiagPrinterHandler(const IpuDiagnostic *diag, void *userData) {
   ToolDiagPrinter *p = userData;
+  /* A binary file's errors are located at the file with no line (the
+   * message names the byte): `FILE.ipub: error: byte N: ...`. */
+  IpuLocation loc = ipuLocFindFileLoc(ipuDiagnosticGetLocation(diag));
+  if (loc && ipuLocFileGetLine(loc) == 0) {
+    fprintf(p->out, "%s: %s: %s\n",
+            ipuIdentCStr(ipuLocFileGetFilename(loc)),
+            ipuSeverityName(ipuDiagnosticGetSeverity(diag)),
+            ipuDiagnosticGetMessage(diag));
+    return;
+  }
   ipuDiagnosticRender(diag, p->sources, toolFileCallback, p->out);
 }
 
@@ -508,4 +518,37 @@ void toolPrintTargets(FILE *out) {
             (intmax_t)t.arrayCols, (intmax_t)t.weightBits,
             ipuTargetPeakMacsPerSecond(&t));
   }
+}
+
+static bool parseDims(char *p, IpuOnnxInputShape *s, int64_t *dims) {
+  s->rank = 0;
+  s->dims = dims;
+  while (*p) {
+    if (s->rank == IPU_TENSOR_MAX_RANK)
+      return false;
+    char *end;
+    long long v = strtoll(p, &end, 10);
+    if (end == p || v < 0)
+      return false;
+    dims[s->rank++] = v;
+    if (*end == 'x')
+      ++end;
+    else if (*end)
+      return false;
+    p = end;
+  }
+  return true;
+}
+
+bool toolParseInputShape(char *arg, IpuOnnxInputShape *s, int64_t *dims) {
+  char *eq = strrchr(arg, '=');
+  if (!eq || eq == arg)
+    return false;
+  *eq = 0;
+  if (parseDims(eq + 1, s, dims)) {
+    s->name = arg;
+    return true;
+  }
+  *eq = '='; /* the whole argument goes into the error message */
+  return false;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "ipu/ipu.h"
+#include "ipu/onnx.h"
 #include "ipu/target.h"
 
 /* A whole file in memory with a NUL sentinel after its last byte. */
@@ -72,6 +73,11 @@ void toolDiagVerifierDestroy(ToolDiagVerifier *v);
 bool toolResolveTarget(IpuContext *ctx, IpuSourceMgr *sources,
                        const char *tool, const char *spec, ToolFile *file,
                        IpuTarget *target);
+/* --input-shape NAME=1x3x48x192 (a scalar: NAME=): fills *s with dims in
+ * `dims` (IPU_TENSOR_MAX_RANK entries) and s->name pointing into `arg`,
+ * whose '=' it overwrites. False (arg unchanged) if malformed. */
+bool toolParseInputShape(char *arg, IpuOnnxInputShape *s, int64_t *dims);
+
 /* One line per preset target: its name and main figures. */
 void toolPrintTargets(FILE *out);
 
