@@ -1,6 +1,8 @@
 /* ipu-run: runs a function of an IR file on tensors from .npy / .pb files
- * with the reference interpreter, writes or checks its outputs. */
+ * with the reference interpreter, or a .ipub binary (or hw IR) on the
+ * simulated chip; writes or checks its outputs. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,23 +11,9 @@
 
 #include "ipu/interp.h"
 #include "ipu/tensor_io.h"
-#include "tool_support.h"
+#include "run_support.h"
 
-typedef struct {
-  const char *name; /* the NAME of NAME=FILE */
-  const char *path;
-} NamedFile;
-
-typedef struct {
-  const char *input;
-  const char *outDir;
-  const char *funcName;
-  NamedFile *inputs, *expects;
-  int numInputs, numExpects;
-  double rtol, atol;
-  long repeat; /* runs of the function; the last one's outputs count */
-  bool time;   /* print parse and run times to stderr */
-} Options;
+typedef RunOptions Options;
 
 /* --repeat's bound keeps the per-run time table small. */
 enum { MAX_REPEAT = 1000000 };
@@ -34,7 +22,9 @@ static void usage(FILE *f) {
   fprintf(f,
           "usage: ipu-run FILE.ir [--input NAME=FILE]... [--expect NAME=FILE]...\n"
           "               [--rtol R] [--atol A] [-o DIR] [--func NAME]\n"
-          "               [--repeat N] [--time]\n"
+          "               [--repeat N] [--time] [--backend=interp|ipu|llvm]\n"
+          "               [--report[=json]] [--inferences N] [--adc-bits B]\n"
+          "               [--weight-noise SIGMA] [--seed S]\n"
           "  --input NAME=FILE   argument NAME (%%arg0, 0 or its name) from a\n"
           "                      .npy or ONNX TensorProto .pb file\n"
           "  --expect NAME=FILE  compare output NAME (0, %%0, output_0 or its\n"
@@ -46,7 +36,17 @@ static void usage(FILE *f) {
           "  --repeat N          run the function N times (1 to %d); the last\n"
           "                      run's outputs are checked and written\n"
           "  --time              print to stderr the parse time and the median\n"
-          "                      and minimum time of a run, in ms\n",
+          "                      and minimum time of a run, in ms\n"
+          "  --backend=B         interp: the reference interpreter (default for\n"
+          "                      IR); ipu: the simulated chip (default for .ipub;\n"
+          "                      an IR file must be hw IR, from ipu-compile\n"
+          "                      --emit=hw); llvm: not available yet\n"
+          "  --report[=json]     (ipu) latency, throughput, utilization, link\n"
+          "                      loads and energy, on stdout after the outputs\n"
+          "  --inferences N      (ipu) run N inferences back to back (default 1)\n"
+          "  --adc-bits B        (ipu) simulate every ADC with B bits\n"
+          "  --weight-noise S    (ipu) programming noise, S weight LSBs (stddev)\n"
+          "  --seed S            (ipu) seed of the noise (default 1)\n",
           MAX_REPEAT);
 }
 
@@ -83,13 +83,16 @@ static int parseArgs(int argc, char **argv, Options *o) {
   o->rtol = 1e-5;
   o->atol = 1e-8;
   o->repeat = 1;
+  ipuSimOptionsInit(&o->sim);
   for (int i = 1; i < argc; ++i) {
     const char *a = argv[i];
     const char *next = i + 1 < argc ? argv[i + 1] : NULL;
     bool takesValue = !strcmp(a, "--input") || !strcmp(a, "--expect") ||
                       !strcmp(a, "--rtol") || !strcmp(a, "--atol") ||
                       !strcmp(a, "-o") || !strcmp(a, "--func") ||
-                      !strcmp(a, "--repeat");
+                      !strcmp(a, "--repeat") || !strcmp(a, "--inferences") ||
+                      !strcmp(a, "--adc-bits") ||
+                      !strcmp(a, "--weight-noise") || !strcmp(a, "--seed");
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       usage(stdout);
       return 0;
@@ -118,6 +121,46 @@ static int parseArgs(int argc, char **argv, Options *o) {
       if (!*v || *end || errno || o->repeat < 1 || o->repeat > MAX_REPEAT) {
         fprintf(stderr, "ipu-run: error: --repeat expects a whole number "
                 "from 1 to %d, got '%s'\n", MAX_REPEAT, v);
+        return 1;
+      }
+    } else if (!strncmp(a, "--backend=", 10)) {
+      const char *b = a + 10;
+      o->backend = !strcmp(b, "interp") ? RUN_BACKEND_INTERP
+                   : !strcmp(b, "ipu")  ? RUN_BACKEND_IPU
+                   : !strcmp(b, "llvm") ? RUN_BACKEND_LLVM
+                                        : RUN_BACKEND_DEFAULT;
+      if (o->backend == RUN_BACKEND_DEFAULT) {
+        fprintf(stderr, "ipu-run: error: unknown backend '%s' (interp, ipu "
+                "or llvm)\n", b);
+        return 1;
+      }
+    } else if (!strcmp(a, "--report") || !strcmp(a, "--report=text")) {
+      o->report = RUN_REPORT_TEXT;
+    } else if (!strcmp(a, "--report=json")) {
+      o->report = RUN_REPORT_JSON;
+    } else if (!strcmp(a, "--inferences") || !strcmp(a, "--adc-bits") ||
+               !strcmp(a, "--seed")) {
+      const char *v = argv[++i];
+      char *end;
+      errno = 0;
+      long long n = strtoll(v, &end, 10);
+      long long lo = a[2] == 's' ? 0 : 1;
+      long long hi = a[2] == 'i' ? 1000000 : a[2] == 'a' ? 32 : LLONG_MAX;
+      if (!*v || *end || errno || n < lo || n > hi) {
+        fprintf(stderr, "ipu-run: error: %s expects a whole number from %lld "
+                "to %lld, got '%s'\n", a, lo, hi, v);
+        return 1;
+      }
+      if (a[2] == 'i')
+        o->sim.inferences = n;
+      else if (a[2] == 'a')
+        o->sim.adcBits = n;
+      else
+        o->sim.seed = (uint64_t)n;
+    } else if (!strcmp(a, "--weight-noise")) {
+      if (!parseDouble(argv[++i], &o->sim.weightNoise)) {
+        fprintf(stderr, "ipu-run: error: %s expects a non-negative number, "
+                "got '%s'\n", a, argv[i]);
         return 1;
       }
     } else if (!strcmp(a, "--time")) {
@@ -217,17 +260,10 @@ static bool matchesArg(const char *name, IpuOp *func, intptr_t index) {
 
 /* Whether NAME designates result `index`: "N", "%N", "output_N", or a
  * string in the result's attribute dictionary (the ONNX output name). */
-static bool matchesOutput(const char *name, IpuOp *func, intptr_t index) {
-  if (attrDictHasString(func, "res_attrs", index, name))
-    return true;
-  const char *digits = name;
-  if (!strncmp(digits, "output_", 7))
-    digits += 7;
-  else if (digits[0] == '%')
-    digits += 1;
-  char *end;
-  long v = strtol(digits, &end, 10);
-  return *digits >= '0' && *digits <= '9' && !*end && v == index;
+static bool matchesOutput(const char *name, intptr_t index, void *func) {
+  static const char *const prefixes[] = {"output_", "%", NULL};
+  return attrDictHasString(func, "res_attrs", index, name) ||
+         runNameIsIndex(name, index, prefixes);
 }
 
 /* Loads one tensor per function argument; false after printing why. */
@@ -279,131 +315,6 @@ static bool loadInputs(const Options *o, IpuOp *func, IpuTensor *tensors,
   return true;
 }
 
-static double elementAsDouble(const IpuTensor *t, int64_t i) {
-  const void *d = t->data;
-  switch (t->dtype) {
-  case IPU_DTYPE_F32: return ((const float *)d)[i];
-  case IPU_DTYPE_F64: return ((const double *)d)[i];
-  case IPU_DTYPE_F16: return ipuF16ToF32(((const uint16_t *)d)[i]);
-  case IPU_DTYPE_BF16: return ipuBF16ToF32(((const uint16_t *)d)[i]);
-  case IPU_DTYPE_U8: return ((const uint8_t *)d)[i];
-  case IPU_DTYPE_BOOL: return ((const uint8_t *)d)[i];
-  case IPU_DTYPE_I8: return ((const int8_t *)d)[i];
-  case IPU_DTYPE_U16: return ((const uint16_t *)d)[i];
-  case IPU_DTYPE_I16: return ((const int16_t *)d)[i];
-  case IPU_DTYPE_I32: return ((const int32_t *)d)[i];
-  case IPU_DTYPE_U32: return ((const uint32_t *)d)[i];
-  case IPU_DTYPE_I64: return (double)((const int64_t *)d)[i];
-  case IPU_DTYPE_U64: return (double)((const uint64_t *)d)[i];
-  default: return NAN;
-  }
-}
-
-static void printShape(FILE *f, const IpuTensor *t) {
-  if (!t->rank)
-    fputs("scalar", f);
-  for (int i = 0; i < t->rank; ++i)
-    fprintf(f, "%s%lld", i ? "x" : "", (long long)t->shape[i]);
-}
-
-/* Compares output `index` with the expected tensor; prints one line. */
-static bool compareOutput(const Options *o, intptr_t index,
-                          const IpuTensor *got, const NamedFile *file) {
-  IpuTensor want;
-  IpuTensorIoError err;
-  if (!ipuTensorReadFile(file->path, &want, &err)) {
-    fprintf(stderr, "ipu-run: error: expected output '%s': %s\n", file->name,
-            err.message);
-    return false;
-  }
-  bool ok = want.dtype == got->dtype && ipuTensorSameShape(&want, got);
-  if (!ok) {
-    printf("output %lld: FAIL: got %s ", (long long)index,
-           ipuDTypeName(got->dtype));
-    printShape(stdout, got);
-    printf(", expected %s ", ipuDTypeName(want.dtype));
-    printShape(stdout, &want);
-    printf(" (%s)\n", file->path);
-    ipuTensorFree(&want);
-    return false;
-  }
-  double maxAbs = 0, maxRel = 0;
-  int64_t bad = 0, firstBad = -1, n = ipuTensorNumElements(got);
-  for (int64_t i = 0; i < n; ++i) {
-    double a = elementAsDouble(got, i), b = elementAsDouble(&want, i);
-    /* Equal values (infinities included) and two NaNs match. */
-    if (a == b || (isnan(a) && isnan(b)))
-      continue;
-    double diff = fabs(a - b);
-    double rel = b != 0 ? diff / fabs(b) : INFINITY;
-    if (isnan(diff))
-      diff = rel = INFINITY;
-    if (diff > maxAbs)
-      maxAbs = diff;
-    if (rel > maxRel)
-      maxRel = rel;
-    if (!(diff <= o->atol + o->rtol * fabs(b)) && bad++ == 0)
-      firstBad = i;
-  }
-  printf("output %lld: max abs error %.6g, max rel error %.6g: ",
-         (long long)index, maxAbs, maxRel);
-  if (bad) {
-    printf("FAIL (%lld of %lld elements out of tolerance; first at flat "
-           "index %lld: got %.9g, expected %.9g)\n",
-           (long long)bad, (long long)n, (long long)firstBad,
-           elementAsDouble(got, firstBad), elementAsDouble(&want, firstBad));
-  } else {
-    printf("ok\n");
-  }
-  ipuTensorFree(&want);
-  return bad == 0;
-}
-
-static bool checkAndWrite(const Options *o, IpuOp *func, IpuTensor *outs,
-                          intptr_t n) {
-  bool ok = true;
-  for (int k = 0; k < o->numExpects; ++k) {
-    bool found = false;
-    for (intptr_t i = 0; i < n && !found; ++i)
-      found = matchesOutput(o->expects[k].name, func, i);
-    if (!found) {
-      fprintf(stderr, "ipu-run: error: --expect '%s' names no output (the "
-              "function has %lld)\n", o->expects[k].name, (long long)n);
-      ok = false;
-    }
-  }
-  for (intptr_t i = 0; i < n; ++i) {
-    bool compared = false;
-    for (int k = 0; k < o->numExpects; ++k)
-      if (matchesOutput(o->expects[k].name, func, i)) {
-        ok = compareOutput(o, i, &outs[i], &o->expects[k]) && ok;
-        compared = true;
-      }
-    if (!compared && !o->numExpects) {
-      printf("output %lld: %s ", (long long)i, ipuDTypeName(outs[i].dtype));
-      printShape(stdout, &outs[i]);
-      putchar('\n');
-    }
-    if (o->outDir) {
-      char path[4096];
-      snprintf(path, sizeof path, "%s/output_%lld.npy", o->outDir,
-               (long long)i);
-      IpuTensorIoError err;
-      if (!ipuTensorWriteNpy(path, &outs[i], &err)) {
-        fprintf(stderr, "ipu-run: error: %s\n", err.message);
-        ok = false;
-      }
-    }
-  }
-  return ok;
-}
-
-static double nowMs(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static int compareDoubles(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -431,10 +342,10 @@ static bool runRepeated(const Options *o, IpuOp *func, intptr_t numArgs,
   for (long r = 0; r < o->repeat && ok; ++r) {
     if (r)
       ipuInterpOutputsFree(*outs, *numOuts);
-    double start = nowMs();
+    double start = runNowMs();
     ok = ipuSucceeded(ipuInterpRunFunc(func, numArgs, inputs, outs, numOuts));
     if (ms)
-      ms[r] = nowMs() - start;
+      ms[r] = runNowMs() - start;
   }
   if (ok && ms)
     printRunTimes(ms, o->repeat);
@@ -463,7 +374,7 @@ static int run(const Options *o, IpuOp *module) {
     IpuTensor *outs;
     intptr_t numOuts;
     if (runRepeated(o, func, numArgs, inputs, &outs, &numOuts)) {
-      rc = checkAndWrite(o, func, outs, numOuts) ? 0 : 1;
+      rc = runCheckAndWrite(o, matchesOutput, func, outs, numOuts) ? 0 : 1;
       ipuInterpOutputsFree(outs, numOuts);
     }
   }
@@ -487,7 +398,7 @@ int main(int argc, char **argv) {
   ctx = ipuContextCreate(NULL);
   ipuRegisterAllDialects(ctx);
   char err[512];
-  double parseStart = nowMs();
+  double parseStart = runNowMs();
   if (!toolReadFile(o.input, &file, err, sizeof err)) {
     fprintf(stderr, "ipu-run: error: %s\n", err);
     goto done;
@@ -497,16 +408,54 @@ int main(int argc, char **argv) {
   ipuSourceMgrAddBuffer(sources, file.name, file.data, file.length);
   ToolDiagPrinter printer = {stderr, sources};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
+  bool binary = file.length >= 4 && !memcmp(file.data, "IPUB", 4);
+  RunBackend backend = o.backend != RUN_BACKEND_DEFAULT ? o.backend
+                       : binary ? RUN_BACKEND_IPU : RUN_BACKEND_INTERP;
+  if (backend == RUN_BACKEND_LLVM) {
+    fprintf(stderr, "ipu-run: error: --backend=llvm: the LLVM host backend "
+            "is not built yet; use interp or ipu\n");
+    goto done;
+  }
+  if (binary && backend == RUN_BACKEND_INTERP) {
+    fprintf(stderr, "ipu-run: error: '%s' is a .ipub binary: it runs on the "
+            "simulated chip (--backend=ipu)\n", file.name);
+    goto done;
+  }
+  if (backend == RUN_BACKEND_INTERP &&
+      (o.report != RUN_REPORT_NONE || o.sim.inferences != 1 ||
+       o.sim.adcBits || o.sim.weightNoise > 0)) {
+    fprintf(stderr, "ipu-run: error: --report, --inferences, --adc-bits and "
+            "--weight-noise need --backend=ipu\n");
+    goto done;
+  }
+  if (binary) {
+    IpubModule *m = NULL;
+    if (ipuSucceeded(ipubDecode(ctx, file.name, (const uint8_t *)file.data,
+                                file.length, &m))) {
+      if (o.time)
+        fprintf(stderr, "ipu-run: load: %.3f ms\n", runNowMs() - parseStart);
+      rc = runIpub(&o, m);
+      ipubModuleFree(m);
+    }
+    goto done;
+  }
   IpuParseOptions popts;
   memset(&popts, 0, sizeof popts);
   popts.filename = file.name;
   IpuOp *module = ipuParseSource(ctx, file.data, file.length, &popts);
   if (module && o.time)
-    fprintf(stderr, "ipu-run: parse: %.3f ms\n", nowMs() - parseStart);
-  if (module) {
+    fprintf(stderr, "ipu-run: parse: %.3f ms\n", runNowMs() - parseStart);
+  if (module && backend == RUN_BACKEND_IPU) {
+    IpubModule *m = NULL;
+    if (ipuSucceeded(ipubFromHw(module, &m))) {
+      rc = runIpub(&o, m);
+      ipubModuleFree(m);
+    }
+  } else if (module) {
     rc = run(&o, module);
-    ipuOpDestroy(module);
   }
+  if (module)
+    ipuOpDestroy(module);
 done:
   if (sources)
     ipuSourceMgrDestroy(sources);
