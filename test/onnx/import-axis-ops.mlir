@@ -48,4 +48,4 @@
 // Expand's shape must be known at import.
 // EXPAND: error: Expand node: input 1 must be known at import
 
-// D2SMODE: depthtospace_bad_mode.onnx:0:0: error: node 'd2s' (DepthToSpace): mode must be "DCR" or "CRD", got "XYZ"
+// D2SMODE: depthtospace_bad_mode.onnx: error: node 'd2s' (DepthToSpace): mode must be "DCR" or "CRD", got "XYZ"

@@ -8,10 +8,10 @@
 // RUN: not ipu-translate --import-onnx %S/Inputs/conv_same.onnx --input-shape nope=1 2>&1 | FileCheck %s --check-prefix=NONAME
 // RUN: not ipu-translate --import-onnx %S/Inputs/conv_same.onnx --input-shape x=1xQ 2>&1 | FileCheck %s --check-prefix=BADARG
 
-// UNSUP: unsupported.onnx:0:0: error: unsupported ONNX op types: FancyOp, OtherOp
+// UNSUP: unsupported.onnx: error: unsupported ONNX op types: FancyOp, OtherOp
 // UNSUP-NOT: error
-// DAMAGED: truncated.onnx:0:0: error: damaged or not an ONNX model
-// MISSING: missing.onnx:0:0: error:
+// DAMAGED: truncated.onnx: error: damaged or not an ONNX model
+// MISSING: missing.onnx: error:
 // DYNAMIC: error: node 'shape' (Shape): the input shape must be static (use --input-shape to fix dynamic dims)
 // MISMATCH: error: graph input 'x': --input-shape dim 0 is 2, but the model says 1
 // NONAME: error: --input-shape names 'nope', which is not an input of the model
