@@ -44,7 +44,7 @@ typedef struct {
 void ipuSimOptionsInit(IpuSimOptions *o); /* the defaults above */
 
 /* Runs `m` on `numInputs` tensors matching m->inputs. On success
- * *outputs/*numOutputs are as ipuInterpRunFunc gives them (freed with
+ * *outputs and *numOutputs are as ipuInterpRunFunc gives them (freed with
  * ipuInterpOutputsFree) and *report (when report is not NULL) is freed with
  * ipuSimReportFree. Errors (bad inputs, a kernel that fails, a deadlock
  * the model detects) are reported through m->ctx at `loc`. */

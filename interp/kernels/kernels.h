@@ -565,6 +565,48 @@ bool ipuKernelInstanceNorm(const IpuTensor *x, const IpuTensor *scale,
                            const IpuTensor *bias, float epsilon, IpuTensor *y,
                            IpuKernelError *err);
 
+/* ==== The tile dialect's units (mvm.c) ================================= */
+
+/* tile.mvm's parameters (docs/dialects/tile.md): ADC width and shift, DAC
+ * bits and slices per input value. */
+typedef struct {
+  int64_t adcBits, adcShift, inputBits, inputSlices;
+} IpuMvmParams;
+bool ipuMvmParamsCheck(const IpuMvmParams *p, IpuKernelError *err);
+
+/* A K x N weight block prepared once for ipuKernelMvm: transposed, one
+ * zero-padded int16 run of kPadded weights per output. */
+typedef struct {
+  int64_t k, n, kPadded;
+  int16_t *weights;
+} IpuMvmPacked;
+/* w: K x N row-major. */
+bool ipuMvmPack(const int8_t *w, int64_t k, int64_t n, IpuMvmPacked *out,
+                IpuKernelError *err);
+void ipuMvmPackedFree(IpuMvmPacked *w);
+
+/* tile.mvm: x (M x K, i8 or i16) through the block, each slice's column
+ * sums read through the ADC, shifted into place and summed modulo 2^32:
+ * y is M x N i32. Exact int32 dot products when K allows (the common
+ * case: vectorised), else int64 ones. */
+bool ipuKernelMvm(const IpuMvmParams *p, const IpuTensor *x,
+                  const IpuMvmPacked *w, IpuTensor *y, IpuKernelError *err);
+
+/* tile.windows geometry; channelCount < 0: every channel from
+ * channelBegin on. */
+typedef struct {
+  int64_t kernel[2], strides[2], pads[4], dilations[2];
+  int64_t channelBegin, channelCount;
+} IpuWindowParams;
+/* tile.windows: the 1 x C x H x W map x as the im2col matrix
+ * (OH * OW) x (count * KH * KW), zero where the windows reach padding. */
+bool ipuKernelWindows(const IpuWindowParams *g, const IpuTensor *x,
+                      IpuTensor *y, IpuKernelError *err);
+
+/* tile.accumulate: the sum of i32 tensors of one shape, wrapping. */
+bool ipuKernelAccumulate(intptr_t numIns, const IpuTensor *const *ins,
+                         IpuTensor *y, IpuKernelError *err);
+
 #ifdef __cplusplus
 }
 #endif
