@@ -2,8 +2,6 @@
  * with resident weight blocks, bit-sliced inputs and the ADC, partial-sum
  * accumulation, input windows and channels. Integer arithmetic is exact;
  * see docs/dialects/tile.md for each op's bit-level definition. */
-#include <string.h>
-
 #include "eval.h"
 
 /* The weights of the tile.block `op` names, as a K x N i8 tensor:

@@ -7,6 +7,29 @@
 #include "ipu/sim.h"
 #include "kernels/kernels.h"
 
+/* The timing model, in cycles of the target's clock:
+ * - A tile's control core runs its program in order, inference after
+ *   inference; each instruction costs SIM_ISSUE_CYCLES to issue, then the
+ *   core waits for its unit. The host runs one thread per inference, the
+ *   next started when the previous first waits for results; its EXECs
+ *   share one CPU (hostOpsPerSecond).
+ * - MVM: rows x slices x arrayStepCycles (x inputBits when bit-serial) on
+ *   the array. An EXEC right after it reading its streamed result (the
+ *   ADC epilogue) overlaps it: the pair takes max(mvm + simd/rows,
+ *   mvm/rows + simd). EXEC, WINDOWS, ACCUMULATE: element operations /
+ *   simdLanes on the SIMD unit.
+ * - SEND waits for its turn (messages of a route go in inference order)
+ *   and a free slot in the receiver's buffer (a slot frees after the
+ *   receiver's last reader of the buffer in that inference), then
+ *   reserves the route's links cut-through: each link is held from when
+ *   the head enters it (once free) until the tail has left it, bytes /
+ *   bandwidth cycles, heads advancing by each link's latency (mesh: the
+ *   hop latency; chip and host links: the chip link latency). The sender
+ *   continues when its tail has left; RECV completes once the whole
+ *   message is in.
+ * - Values are computed in inference 0 (every inference gets the same
+ *   inputs), and so are the energy events. */
+
 /* Cycles the control core spends issuing one instruction. */
 #define SIM_ISSUE_CYCLES 1
 

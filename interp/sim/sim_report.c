@@ -277,7 +277,8 @@ static int byEnergyDesc(const void *a, const void *b) {
 static void textTiles(Out *o, const IpuSimReport *r) {
   uint64_t total = r->summary.totalCycles;
   put(o, "\nTiles (busy cycles over the run, utilization):\n");
-  put(o, "  %-14s %22s %22s %22s\n", "tile", "array", "SIMD", "control");
+  put(o, "  %-14s %22s %22s %22s\n", "tile", "array", "SIMD (host: CPU)",
+      "control");
   for (uint32_t i = 0; i < r->numTiles; ++i) {
     const TileStat *t = &r->tiles[i];
     char name[48];

@@ -13,10 +13,13 @@
 
 #define MAX_INFERENCES ((int64_t)1 << 32)
 
+/* An error at the run's location; false, for `return fail(...)`. */
 static bool fail(Sim *s, const char *fmt, const char *detail) {
   ipuEmitError(s->ctx, s->loc, fmt, detail);
   return false;
 }
+
+static bool failMsg(Sim *s, const char *msg) { return fail(s, "%s", msg); }
 
 static const char *ownerName(const Sim *s, uint32_t o, char *buf,
                              size_t size) {
@@ -33,26 +36,26 @@ static bool checkTarget(Sim *s) {
   const IpuTarget *t = s->t;
   if (t->chips < 1 || t->gridCols < 1 || t->gridRows < 1 ||
       t->chips * t->gridCols * t->gridRows > (1 << 24))
-    return fail(s, "the target's grid is invalid%s", "");
+    return failMsg(s, "the target's grid is invalid");
   if (!(t->clockHz > 0) || !(t->nocLinkBytesPerCycle > 0) ||
       !(t->hostLinkBytesPerSecond > 0) || t->simdLanes < 1 ||
       t->arrayStepCycles < 1 || t->nocHopLatencyCycles < 0 ||
       !(t->chipLinkLatencySeconds >= 0) ||
       (t->chips > 1 && !(t->chipLinkBytesPerSecond > 0)))
-    return fail(s, "the target's clock, links or units are invalid%s", "");
+    return failMsg(s, "the target's clock, links or units are invalid");
   return true;
 }
 
 static bool checkOptions(Sim *s) {
   const IpuSimOptions *o = &s->opts;
   if (o->inferences < 1 || o->inferences > MAX_INFERENCES)
-    return fail(s, "the number of inferences must be in [1, 2^32]%s", "");
+    return failMsg(s, "the number of inferences must be in [1, 2^32]");
   if (o->adcBits < 0 || o->adcBits > 32)
-    return fail(s, "the ADC bits option must be in [0, 32]%s", "");
+    return failMsg(s, "the ADC bits option must be in [0, 32]");
   if (!(o->weightNoise >= 0) || !isfinite(o->weightNoise))
-    return fail(s, "the weight noise must be a finite value >= 0%s", "");
+    return failMsg(s, "the weight noise must be a finite value >= 0");
   if (!(o->hostOpsPerSecond >= 0) || !isfinite(o->hostOpsPerSecond))
-    return fail(s, "the host rate must be a finite value >= 0%s", "");
+    return failMsg(s, "the host rate must be a finite value >= 0");
   if (o->hostOpsPerSecond == 0)
     s->opts.hostOpsPerSecond = 1e9;
   return true;
@@ -172,7 +175,7 @@ static bool buildOwners(Sim *s) {
   if ((m->numTiles && !m->tiles) ||
       !(s->owners = ipuCalloc(s->ctx, s->numOwners, sizeof *s->owners)) ||
       !(s->gridOwner = ipuAlloc(s->ctx, (size_t)cells * sizeof(int64_t))))
-    return fail(s, "out of memory or no tiles%s", "");
+    return failMsg(s, "out of memory or no tiles");
   for (int64_t c = 0; c < cells; ++c)
     s->gridOwner[c] = -1;
   for (uint32_t o = 0; o < s->numOwners; ++o) {
@@ -192,7 +195,7 @@ static bool buildOwners(Sim *s) {
           &s->gridOwner[(tl->chip * t->gridRows + tl->y) * t->gridCols +
                         tl->x];
       if (*cell >= 0)
-        return fail(s, "two tiles at one position%s", "");
+        return failMsg(s, "two tiles at one position");
       *cell = o;
     }
     if (!checkOwner(s, o))
@@ -205,7 +208,7 @@ static bool buildOwners(Sim *s) {
     ow->firstFreed = ipuAlloc(s->ctx, (tl->numInstrs ? tl->numInstrs : 1) *
                                           sizeof *ow->firstFreed);
     if (!ow->values || !ow->packed || !ow->firstFreed)
-      return fail(s, "out of memory%s", "");
+      return failMsg(s, "out of memory");
     for (uint32_t i = 0; i < tl->numInstrs; ++i)
       ow->firstFreed[i] = -1;
   }
@@ -237,7 +240,7 @@ static bool buildLinks(Sim *s) {
   uint64_t mesh = (uint64_t)(t->chips * t->gridRows * t->gridCols * 4);
   s->numLinks = (uint32_t)(mesh + 2 * t->chips + 2);
   if (!(s->links = ipuCalloc(s->ctx, s->numLinks, sizeof *s->links)))
-    return fail(s, "out of memory%s", "");
+    return failMsg(s, "out of memory");
   uint64_t hop = (uint64_t)t->nocHopLatencyCycles;
   double lat = ceil(t->chipLinkLatencySeconds * t->clockHz);
   uint64_t chipLat = lat < 4.0e18 ? (uint64_t)lat : (uint64_t)4.0e18;
@@ -371,10 +374,10 @@ static void placeCredits(Sim *s) {
 static bool buildRoutes(Sim *s) {
   const IpubModule *m = s->m;
   if (m->numRoutes && !m->routes)
-    return fail(s, "the module has no route table%s", "");
+    return failMsg(s, "the module has no route table");
   if (!(s->routes = ipuCalloc(s->ctx, m->numRoutes ? m->numRoutes : 1,
                               sizeof *s->routes)))
-    return fail(s, "out of memory%s", "");
+    return failMsg(s, "out of memory");
   int64_t waiters = s->opts.inferences;
   for (uint32_t r = 0; r < m->numRoutes; ++r) {
     const IpubRoute *ir = &m->routes[r];
@@ -395,7 +398,7 @@ static bool buildRoutes(Sim *s) {
     rt->bytes = ir->bytes;
     if (!(rt->links = ipuAlloc(s->ctx, 2 * sizeof(uint32_t) *
                                            (ir->numHops - 1))))
-      return fail(s, "out of memory%s", "");
+      return failMsg(s, "out of memory");
     for (uint32_t h = 0; h + 1 < ir->numHops; ++h) {
       int n = stepLinks(s, ir->path[h], ir->path[h + 1],
                         rt->links + rt->numLinks);
@@ -411,7 +414,7 @@ static bool buildRoutes(Sim *s) {
     size_t nr = s->owners[dst].isHost ? (size_t)waiters : 1;
     if (!(rt->sendWaiter = ipuAlloc(s->ctx, ns * sizeof(int64_t))) ||
         !(rt->recvWaiter = ipuAlloc(s->ctx, nr * sizeof(int64_t))))
-      return fail(s, "out of memory%s", "");
+      return failMsg(s, "out of memory");
     for (size_t i = 0; i < ns; ++i)
       rt->sendWaiter[i] = -1;
     for (size_t i = 0; i < nr; ++i)
@@ -450,7 +453,7 @@ static bool parseKernels(Sim *s) {
   if (m->numKernels == 0)
     return true;
   if (!m->kernelText)
-    return fail(s, "the module has EXEC kernels but no kernel text%s", "");
+    return failMsg(s, "the module has EXEC kernels but no kernel text");
   IpuParseOptions po;
   memset(&po, 0, sizeof po);
   po.filename = "<ipub kernels>";
@@ -463,7 +466,7 @@ static bool parseKernels(Sim *s) {
   IpuSymbolTable *st = ipuSymbolTableCreate(s->kernelModule);
   bool ok = s->kernels && s->kernelOps && st;
   if (!ok)
-    fail(s, "out of memory%s", "");
+    failMsg(s, "out of memory");
   for (uint32_t k = 0; ok && k < m->numKernels; ++k) {
     char name[24];
     snprintf(name, sizeof name, "k%u", k);
@@ -512,7 +515,7 @@ static bool packBlocks(Sim *s) {
       int8_t *noisy = NULL;
       if (s->opts.weightNoise > 0 && count) {
         if (!(noisy = ipuAlloc(s->ctx, count)))
-          return fail(s, "out of memory%s", "");
+          return failMsg(s, "out of memory");
         uint64_t state = s->opts.seed ^ ((uint64_t)o << 32) ^ b;
         for (size_t e = 0; e < count; ++e) {
           double v = nearbyint(w[e] + s->opts.weightNoise *
@@ -541,7 +544,7 @@ static bool buildContexts(Sim *s) {
   s->numLayers = s->m->numDebugLocs + 1;
   s->layers = ipuCalloc(s->ctx, s->numLayers, sizeof *s->layers);
   if (!s->ctxs || !s->finishAt || !s->layers)
-    return fail(s, "out of memory%s", "");
+    return failMsg(s, "out of memory");
   for (uint32_t o = 0; o < s->m->numTiles; ++o) {
     SimCtx *c = &s->ctxs[s->numCtxs++];
     c->owner = o;
