@@ -146,7 +146,16 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   for (intptr_t i = 0; ok && i < numFuncs; ++i)
     ok = htLowerLayers(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
                                                                   0)));
-  if (ok && !htPack(&st)) {
+  int64_t budget = ipuPassRunGetInt(run, "array-budget");
+  if (ok && budget < -1) {
+    ipuOpEmitError(module, "hl-to-tile: array-budget must be -1 (the "
+                   "target's tiles), 0 (fewest arrays) or positive, got "
+                   "%lld", (long long)budget);
+    ok = false;
+  }
+  if (ok && budget == -1)
+    budget = st.target.chips * st.target.gridCols * st.target.gridRows;
+  if (ok && !htPack(&st, budget)) {
     ipuOpEmitError(module, "hl-to-tile: out of memory");
     ok = false;
   }
@@ -185,6 +194,12 @@ static const IpuPassOptionDef hlToTileOptions[] = {
      NULL},
     {"report", IPU_OPTION_STRING, NULL,
      "Write the packing and unit statistics as JSON to this file", NULL},
+    {"array-budget", IPU_OPTION_INT, "0",
+     "Arrays the packing may use: 0 packs into as few as possible; N > 0 "
+     "gives each layer arrays of its own while the layers fit N, merging "
+     "the smallest layers' arrays until they do; -1: the target's tile "
+     "count (chips x grid)",
+     NULL},
 };
 
 static const IpuPassStatisticDef hlToTileStatistics[] = {
@@ -213,7 +228,9 @@ const IpuPassDef ipuHlToTilePass = {
         "N into column blocks, per group), tile.windows for convs, one "
         "tile.mvm per block and tile.accumulate over the row blocks; the "
         "blocks are packed into tile.array ops (skyline, first-fit "
-        "decreasing). Integer element-wise, activation, pooling, "
+        "decreasing; with array-budget, per layer as far as the budget "
+        "allows, so that layers and their activations spread over "
+        "tiles). Integer element-wise, activation, pooling, "
         "requantization and data-movement ops go into tile.simd regions, "
         "everything else into tile.host regions, and tile.channel ops mark "
         "each value crossing from one unit to another. Needs the module's "

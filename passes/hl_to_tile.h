@@ -59,8 +59,11 @@ void htFreeBlocks(HtState *st);
 bool htPartition(HtState *st, IpuBlock *body);
 
 /* hl_to_tile_pack.c: places the blocks into arrays of the target's size
- * (sets array/row/col and numArrays). False when out of memory. */
-bool htPack(HtState *st);
+ * (sets array/row/col and numArrays): as few arrays as possible when
+ * `budget` is 0, else each layer's blocks in arrays of their own, layers
+ * sharing arrays (smallest first) only as far as needed to stay within
+ * `budget` arrays. False when out of memory. */
+bool htPack(HtState *st, int64_t budget);
 
 /* hl_to_tile_stats.c: the statistics of a packed module and the JSON
  * report. */

@@ -8,8 +8,19 @@
  * (the top edge of what is placed, a list of horizontal segments); a
  * block that fits nowhere opens a new array. Full-size blocks take an
  * array of their own directly. Blocks that layers share are one HtBlock,
- * so they are placed once. Cost O(blocks x arrays x segments^2),
- * segments being few per array. */
+ * so they are placed once (with the layer that made it). Cost
+ * O(blocks x arrays x segments^2), segments being few per array.
+ *
+ * Array budget (option array-budget = B > 0): fewest arrays puts every
+ * layer of a small network on one array, hence one tile whose SRAM must
+ * hold every activation. With a budget, blocks are packed per group of
+ * layers, each group into arrays of its own; the groups start as one per
+ * layer. While the groups need more than B arrays and there are two or
+ * more, the two groups with the fewest weight cells (ties: the earlier
+ * layers) merge into one, packed together. One group left is the
+ * fewest-arrays packing, which may still exceed B. Arrays are numbered
+ * by group in network order (a group's first layer). Cost: at most
+ * layers - 1 merges, each repacking one group. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,18 +111,21 @@ static bool place(IpuContext *ctx, Bin *bin, intptr_t i, int64_t w,
   return true;
 }
 
-bool htPack(HtState *st) {
-  IpuContext *ctx = st->ctx;
-  int64_t rows = st->target.arrayRows, cols = st->target.arrayCols;
-  HtBlock **order = ipuCalloc(ctx, (size_t)st->numBlocks + 1, sizeof *order);
+/* Packs blocks[0..n) into arrays base, base + 1, ... (setting their
+ * array, row and col); *numArrays gets how many. False when out of
+ * memory. */
+static bool packBlocks(IpuContext *ctx, int64_t rows, int64_t cols,
+                       HtBlock **blocks, intptr_t n, int64_t base,
+                       int64_t *numArrays) {
+  HtBlock **order = ipuCalloc(ctx, (size_t)n + 1, sizeof *order);
   Bin *bins = NULL;
   intptr_t numBins = 0, capBins = 0;
   bool ok = order != NULL;
-  for (intptr_t i = 0; ok && i < st->numBlocks; ++i)
-    order[i] = &st->blocks[i];
-  if (ok)
-    qsort(order, (size_t)st->numBlocks, sizeof *order, byHeightDesc);
-  for (intptr_t i = 0; ok && i < st->numBlocks; ++i) {
+  if (ok) {
+    memcpy(order, blocks, (size_t)n * sizeof *order);
+    qsort(order, (size_t)n, sizeof *order, byHeightDesc);
+  }
+  for (intptr_t i = 0; ok && i < n; ++i) {
     HtBlock *blk = order[i];
     bool whole = blk->rows == rows && blk->cols == cols;
     intptr_t b = 0, seg = 0;
@@ -146,16 +160,154 @@ bool htPack(HtState *st) {
       seg = 0;
       y = 0;
     }
-    blk->array = b;
+    blk->array = base + b;
     blk->row = y;
     blk->col = bins[b].segs[seg].x;
     bins[b].freeCells -= blk->rows * blk->cols;
     ok = whole || place(ctx, &bins[b], seg, blk->cols, y + blk->rows);
   }
-  st->numArrays = numBins;
+  *numArrays = numBins;
   for (intptr_t b = 0; b < numBins; ++b)
     ipuFree(ctx, bins[b].segs);
   ipuFree(ctx, bins);
   ipuFree(ctx, order);
+  return ok;
+}
+
+/* A group of layers packed together. Its blocks are a run of the
+ * layer-sorted list of all blocks until a merge gives it a list of its
+ * own (ownsList). */
+typedef struct {
+  HtBlock **blocks;
+  intptr_t numBlocks;
+  int64_t cells;      /* weight cells of its blocks */
+  intptr_t firstLayer;
+  int64_t numArrays;
+  bool alive;
+} Group;
+
+static int byLayer(const void *a, const void *b) {
+  const HtBlock *x = *(HtBlock *const *)a, *y = *(HtBlock *const *)b;
+  if (x->layer != y->layer)
+    return x->layer < y->layer ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Whether group a is smaller than group b (fewer cells, then earlier). */
+static bool smaller(const Group *a, const Group *b) {
+  if (a->cells != b->cells)
+    return a->cells < b->cells;
+  return a->firstLayer < b->firstLayer;
+}
+
+static bool packWithBudget(HtState *st, int64_t budget) {
+  IpuContext *ctx = st->ctx;
+  int64_t rows = st->target.arrayRows, cols = st->target.arrayCols;
+  intptr_t n = st->numBlocks;
+  HtBlock **sorted = ipuCalloc(ctx, (size_t)n + 1, sizeof *sorted);
+  Group *groups = ipuCalloc(ctx, (size_t)n + 1, sizeof *groups);
+  bool ok = sorted && groups;
+  intptr_t numGroups = 0;
+  for (intptr_t i = 0; ok && i < n; ++i)
+    sorted[i] = &st->blocks[i];
+  if (ok)
+    qsort(sorted, (size_t)n, sizeof *sorted, byLayer);
+  /* One group per layer, each packed alone. Blocks stay owned by
+   * `sorted` until a merge gives a group a list of its own. */
+  int64_t total = 0;
+  for (intptr_t i = 0; ok && i < n; ++i) {
+    if (!numGroups || sorted[i]->layer != groups[numGroups - 1].firstLayer) {
+      groups[numGroups] = (Group){&sorted[i], 0, 0, sorted[i]->layer, 0,
+                                  true};
+      numGroups++;
+    }
+    Group *g = &groups[numGroups - 1];
+    g->numBlocks++;
+    g->cells += sorted[i]->rows * sorted[i]->cols;
+  }
+  bool *ownsList = ipuCalloc(ctx, (size_t)numGroups + 1, sizeof *ownsList);
+  ok = ok && ownsList;
+  for (intptr_t g = 0; ok && g < numGroups; ++g) {
+    ok = packBlocks(ctx, rows, cols, groups[g].blocks, groups[g].numBlocks,
+                    0, &groups[g].numArrays);
+    total += groups[g].numArrays;
+  }
+  intptr_t alive = numGroups;
+  while (ok && total > budget && alive > 1) {
+    intptr_t a = -1, b = -1;
+    for (intptr_t g = 0; g < numGroups; ++g) {
+      if (!groups[g].alive)
+        continue;
+      if (a < 0 || smaller(&groups[g], &groups[a])) {
+        b = a;
+        a = g;
+      } else if (b < 0 || smaller(&groups[g], &groups[b])) {
+        b = g;
+      }
+    }
+    /* Keep the earlier group: the merged one sits where its first layer
+     * is. */
+    if (groups[b].firstLayer < groups[a].firstLayer) {
+      intptr_t t = a;
+      a = b;
+      b = t;
+    }
+    Group *ga = &groups[a], *gb = &groups[b];
+    intptr_t count = ga->numBlocks + gb->numBlocks;
+    HtBlock **list = ipuAlloc(ctx, (size_t)count * sizeof *list);
+    if (!list) {
+      ok = false;
+      break;
+    }
+    memcpy(list, ga->blocks, (size_t)ga->numBlocks * sizeof *list);
+    memcpy(list + ga->numBlocks, gb->blocks,
+           (size_t)gb->numBlocks * sizeof *list);
+    if (ownsList[a])
+      ipuFree(ctx, ga->blocks);
+    if (ownsList[b])
+      ipuFree(ctx, gb->blocks);
+    ownsList[b] = false;
+    gb->alive = false;
+    gb->blocks = NULL;
+    ga->blocks = list;
+    ownsList[a] = true;
+    ga->numBlocks = count;
+    ga->cells += gb->cells;
+    total -= ga->numArrays + gb->numArrays;
+    ok = packBlocks(ctx, rows, cols, ga->blocks, ga->numBlocks, 0,
+                    &ga->numArrays);
+    total += ga->numArrays;
+    alive--;
+  }
+  /* The final numbering, groups in network order. */
+  int64_t base = 0;
+  for (intptr_t g = 0; ok && g < numGroups; ++g) {
+    if (!groups[g].alive)
+      continue;
+    ok = packBlocks(ctx, rows, cols, groups[g].blocks, groups[g].numBlocks,
+                    base, &groups[g].numArrays);
+    base += groups[g].numArrays;
+  }
+  st->numArrays = base;
+  for (intptr_t g = 0; ownsList && g < numGroups; ++g)
+    if (ownsList[g])
+      ipuFree(ctx, groups[g].blocks);
+  ipuFree(ctx, ownsList);
+  ipuFree(ctx, groups);
+  ipuFree(ctx, sorted);
+  return ok;
+}
+
+bool htPack(HtState *st, int64_t budget) {
+  if (budget > 0 && st->numBlocks > 0)
+    return packWithBudget(st, budget);
+  HtBlock **all = ipuCalloc(st->ctx, (size_t)st->numBlocks + 1, sizeof *all);
+  if (!all)
+    return false;
+  for (intptr_t i = 0; i < st->numBlocks; ++i)
+    all[i] = &st->blocks[i];
+  bool ok = packBlocks(st->ctx, st->target.arrayRows, st->target.arrayCols,
+                       all, st->numBlocks, 0, &st->numArrays);
+  ipuFree(st->ctx, all);
   return ok;
 }

@@ -134,6 +134,13 @@ bool qRewrite(QState *st);
 /* Ops that commute with a symmetric per-tensor quantization (reshapes,
  * maxpool, relu): their integer form keeps the operand's scale. */
 bool qIsScalePreserving(const IpuOp *op);
+/* Whether `op` is a multiplication or division of a float tensor by a
+ * positive scalar constant (all elements equal, the result's shape that
+ * of the other operand): *operand gets the other operand and *factor c
+ * (mul) or 1 / c (div). Its integer form is the operand's at a scale
+ * times the factor. */
+bool qIsScalarScale(IpuContext *ctx, IpuOp *op, IpuValue *operand,
+                    double *factor);
 
 /* ---- Report (quantize_report.c). ---- */
 /* The cosine similarity from the dot product and the squared norms (1 for

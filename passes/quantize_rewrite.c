@@ -8,7 +8,9 @@
  * s_in * s_w[c]) and apply the float activation. add / sub align their
  * operands to a common fine scale in i32 (max(s_a, s_b) / 2^16), add, and
  * requantize; mul multiplies in i32; concat requantizes each input to the
- * output scale; shape ops and maxpool run on i8 unchanged. Everything else
+ * output scale; shape ops and maxpool run on i8 unchanged, and so does a
+ * multiplication or division by a positive scalar constant, folded into
+ * the scale (the next requantize's multiplier). Everything else
  * stays float: its quantized operands are dequantized before it, and a
  * float value is quantized (hl.quantize) before its first integer user,
  * function arguments included. Returned values are dequantized, so the
@@ -382,6 +384,49 @@ static float activationParam(IpuOp *op, int i, float dflt) {
   return ((const float *)ipuDenseArrayAttrGetData(a))[i];
 }
 
+/* Whether `op` multiplies or divides a float tensor by a positive
+ * scalar constant c (every element equal, same shape as the result):
+ * then *operand is the other operand and *factor what it is multiplied
+ * by (c or 1 / c). Its integer form is the operand's integers at the
+ * scale times the factor: no op at all (hard-swish's division by 6). */
+bool qIsScalarScale(IpuContext *ctx, IpuOp *op, IpuValue *operand,
+                    double *factor) {
+  bool mul = ipuOpIsA(op, "hl.mul"), div = ipuOpIsA(op, "hl.div");
+  if ((!mul && !div) || ipuOpGetNumOperands(op) != 2 ||
+      ipuOpGetNumResults(op) != 1)
+    return false;
+  for (int side = div ? 1 : 0; side < 2; ++side) {
+    IpuValue x = ipuOpGetOperand(op, 1 - side);
+    IpuAttr value;
+    if (!ipuPassMatchHlConstant(ipuOpGetOperand(op, side), &value) ||
+        ipuPassMatchHlConstant(x, NULL) ||
+        ipuValueGetType(x) != ipuValueGetType(ipuOpGetResult(op, 0)))
+      continue;
+    /* A splat or a single element: cheap to read, whatever its size. */
+    IpuValue c0 = ipuOpGetOperand(op, side);
+    if (ipuShapedTypeGetNumElements(ipuValueGetType(c0)) != 1 &&
+        !(ipuAttrGetKind(value) == IPU_ATTR_DENSE_ELEMENTS &&
+          ipuDenseElementsAttrIsSplat(value)))
+      continue;
+    IpuTensor t;
+    if (ipuFailed(ipuInterpTensorFromAttr(ctx, ipuOpGetLoc(op), value, &t)))
+      continue;
+    int64_t n = ipuTensorNumElements(&t);
+    bool ok = ipuPassTensorIsFloat(&t) && n >= 1;
+    double c = ok ? ipuPassTensorGetF(&t, 0) : 0;
+    for (int64_t i = 1; ok && i < n; ++i)
+      ok = ipuPassTensorGetF(&t, i) == c;
+    ipuTensorFree(&t);
+    /* Positive and not so extreme that the scale over- or underflows. */
+    if (!ok || !(c >= 1e-12 && c <= 1e12))
+      continue;
+    *operand = x;
+    *factor = div ? 1.0 / c : c;
+    return true;
+  }
+  return false;
+}
+
 /* Whether `v` has or will likely get an integer form: it has one, is a
  * constant, or comes from an op the rewrite makes integer. An element-wise
  * op with a float operand of another kind (a mean, a norm) stays float,
@@ -398,14 +443,21 @@ static bool intLike(Rewriter *rw, IpuValue v) {
   for (size_t i = 0; def && i < sizeof producers / sizeof *producers; ++i)
     if (ipuOpIsA(def, producers[i]))
       return true;
-  return false;
+  IpuValue x;
+  double factor;
+  return def && qIsScalarScale(rw->ctx, def, &x, &factor) &&
+         ipuPtrMapGet(&rw->values, x);
 }
 
 /* Whether some user of `v` (through relu / clip and scale-preserving ops)
  * will take it as an integer: a conv / gemm / matmul / add / sub / mul /
  * concat. Otherwise an integer producer dequantizes its wide result
- * directly, which is exact, instead of rounding it to int8 first. */
-static bool needsInt(Rewriter *rw, IpuValue v, int depth) {
+ * directly, which is exact, instead of rounding it to int8 first. Past a
+ * multiplication / division by a scalar constant (`strict`), an add / sub
+ * / mul counts only when its other operand is already an integer or a
+ * constant: a float the op would otherwise keep float (a squeeze-excite
+ * gate) must not round the value to int8. */
+static bool needsInt(Rewriter *rw, IpuValue v, int depth, bool strict) {
   if (depth > 8)
     return true;
   for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
@@ -417,16 +469,26 @@ static bool needsInt(Rewriter *rw, IpuValue v, int depth) {
         return true;
     } else if (ipuOpIsA(user, "hl.add") || ipuOpIsA(user, "hl.sub") ||
                ipuOpIsA(user, "hl.mul")) {
-      if (ipuOpGetNumOperands(user) == 2 &&
-          intLike(rw, ipuOpGetOperand(user, 1 - ipuOpOperandGetIndex(u))))
+      IpuValue other = ipuOpGetNumOperands(user) == 2
+                           ? ipuOpGetOperand(user,
+                                             1 - ipuOpOperandGetIndex(u))
+                           : NULL;
+      if (other && (strict ? ipuPtrMapGet(&rw->values, other) ||
+                                 ipuPassMatchHlConstant(other, NULL)
+                           : intLike(rw, other)))
         return true;
     } else if (ipuOpIsA(user, "hl.concat")) {
       return true;
     } else if ((ipuOpIsA(user, "hl.clip") || qIsScalePreserving(user)) &&
                ipuOpGetNumResults(user) == 1) {
-      if (needsInt(rw, ipuOpGetResult(user, 0), depth + 1))
+      if (needsInt(rw, ipuOpGetResult(user, 0), depth + 1, strict))
         return true;
     }
+    IpuValue x;
+    double factor;
+    if (qIsScalarScale(rw->ctx, user, &x, &factor) && x == v &&
+        needsInt(rw, ipuOpGetResult(user, 0), depth + 1, true))
+      return true;
   }
   return false;
 }
@@ -460,7 +522,7 @@ static bool finishAccumulator(Rewriter *rw, IpuOp *x, IpuValue acc,
   IpuValue result = ipuOpGetResult(x, 0);
   char act[32];
   const char *activation = stringAttr(x, "activation", act, sizeof act);
-  bool toInt = needsInt(rw, result, 0);
+  bool toInt = needsInt(rw, result, 0, false);
   if (toInt && (!activation || !strcmp(activation, "relu") ||
                 !strcmp(activation, "clip"))) {
     int qmax = qmaxOf(rw, result);
@@ -816,7 +878,7 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
   if (!sum)
     return fail(rw, x, "cannot build the integer op");
   rw->st->numQuantized++;
-  if (!needsInt(rw, result, 0)) {
+  if (!needsInt(rw, result, 0, false)) {
     IpuOp *deq = dequantizeWide(rw, ipuOpGetResult(sum, 0), 1, &common, 0,
                                 ipuValueGetType(result), loc);
     if (!deq || !qAliasRange(rw->st, result, ipuOpGetResult(deq, 0)))
@@ -833,6 +895,37 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
     return fail(rw, x, "cannot build the requantization");
   return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
          addLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+}
+
+/* ---- Multiplication / division by a positive scalar constant. ---- */
+
+static IpuOp *foldableRequantize(IpuValue q);
+
+/* The result shares the operand's integers at the scaled scale. Sharing
+ * is safe unless a later relu / clip could narrow the clamp of the
+ * operand's still unused requantize while the float operand has other
+ * users: then the op is left to the other rules. */
+static bool rewriteScalarScale(Rewriter *rw, IpuOp *x, bool *handled) {
+  *handled = false;
+  IpuValue operand;
+  double factor;
+  if (!qIsScalarScale(rw->ctx, x, &operand, &factor) ||
+      !isFloatTensor(ipuOpGetResult(x, 0)))
+    return true;
+  QVal *in = ipuPtrMapGet(&rw->values, operand);
+  if (!in)
+    return true;
+  IpuOpOperand *first = ipuValueGetFirstUse(operand);
+  bool onlyUser = first && ipuOpOperandGetOwner(first) == x &&
+                  !ipuOpOperandGetNextUse(first);
+  if (foldableRequantize(in->q) && !onlyUser)
+    return true;
+  float scale = (float)(in->scale * factor);
+  if (!(scale > 0) || !isfinite(scale))
+    return true;
+  *handled = true;
+  return mapValue(rw, ipuOpGetResult(x, 0), in->q, scale, in->qmax) &&
+         ipuPtrMapPut(&rw->replaced, x, x);
 }
 
 /* ---- concat: every input at the output's scale. ---- */
@@ -1002,7 +1095,8 @@ bool qRewrite(QState *st) {
     rw.ops[k++] = op;
   typedef bool (*Rule)(Rewriter *, IpuOp *, bool *);
   static const Rule rules[] = {rewriteWeighted, rewriteMatmulDynamic,
-                               rewriteBinary,   rewriteConcat,
+                               rewriteScalarScale, rewriteBinary,
+                               rewriteConcat,
                                foldClamp,       rewriteScalePreserving};
   for (rw.index = 0; rw.index < rw.numOps && !st->failed; ++rw.index) {
     IpuOp *x = rw.ops[rw.index];

@@ -66,6 +66,12 @@ bool qWideValues(QState *st, IpuPtrMap *out) {
     for (IpuValue v = ipuOpGetOperand(op, 0); v && n < MAX_CHAIN;) {
       chain[n++] = v;
       IpuOp *def = ipuValueGetDefiningOp(v);
+      IpuValue scaled;
+      double factor;
+      if (def && qIsScalarScale(st->ctx, def, &scaled, &factor)) {
+        v = scaled;
+        continue;
+      }
       if (!def || ipuOpGetNumOperands(def) != 1 ||
           ipuOpGetNumResults(def) != 1 ||
           !(qIsScalePreserving(def) || ipuOpIsA(def, "hl.clip")))

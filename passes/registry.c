@@ -50,8 +50,10 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       hlOptimizeOptions, 1);
 
   /* From float hl to tile IR: optimise, unroll LSTMs into cells whose
-   * gemms quantize and lower like any other, quantize each function, lower
-   * onto the target, clean up what the lowering left. */
+   * gemms quantize and lower like any other, quantize each function, fold
+   * what quantize made of constants (quantized scalars, aligned operands:
+   * otherwise host round trips), lower onto the target, clean up what the
+   * lowering left. */
   static const IpuPassOptionDef hlToTileOptions[] = {
       {"target", IPU_OPTION_STRING, NULL,
        "Target preset or file (when the module has no 'hw.target')", NULL},
@@ -63,15 +65,19 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
        "Mixed precision goal of the quantize pass (16-bit layer inputs "
        "until the calibration cosine reaches it; 0: all int8)",
        NULL},
+      {"array-budget", IPU_OPTION_INT, "0",
+       "Arrays hl-to-tile may use (0: as few as possible)", NULL},
   };
   ipuPassRegistryAddPipeline(
       reg, "hl-to-tile-pipeline",
       "From float hl to tile IR: hl-optimize, hl-decompose-lstm, quantize, "
-      "hl-to-tile, cleanup",
+      "hl-fold-constants, hl-to-tile, cleanup",
       "hl-optimize,func.func(hl-decompose-lstm,"
-      "quantize{calibration=${calibration} min-cosine=${min-cosine}}),"
-      "hl-to-tile{target=${target} report=${report}},cleanup",
-      hlToTileOptions, 4);
+      "quantize{calibration=${calibration} min-cosine=${min-cosine}},"
+      "hl-fold-constants),"
+      "hl-to-tile{target=${target} report=${report} "
+      "array-budget=${array-budget}},cleanup",
+      hlToTileOptions, 5);
 
   /* From float hl to hw IR for the chip: the tile lowering, then place,
    * route, lower to hw and plan memory (ipu-compile runs these stages one
@@ -86,13 +92,18 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       {"seed", IPU_OPTION_INT, "1", "Seed of the placement annealing", NULL},
       {"effort", IPU_OPTION_INT, "1",
        "Effort of the placement annealing (0: greedy only)", NULL},
+      {"array-budget", IPU_OPTION_INT, "-1",
+       "Arrays hl-to-tile may use (-1: the target's tiles, 0: as few as "
+       "possible)",
+       NULL},
   };
   ipuPassRegistryAddPipeline(
       reg, "ipu-compile-pipeline",
       "From float hl to placed, routed, memory-planned hw IR: "
       "hl-to-tile-pipeline, place, route-noc, tile-to-hw, plan-memory",
       "hl-to-tile-pipeline{target=${target} calibration=${calibration} "
-      "min-cosine=${min-cosine}},place{seed=${seed} effort=${effort}},"
+      "min-cosine=${min-cosine} array-budget=${array-budget}},"
+      "place{seed=${seed} effort=${effort}},"
       "route-noc,tile-to-hw,plan-memory",
-      compileOptions, 5);
+      compileOptions, 6);
 }

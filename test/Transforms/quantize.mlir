@@ -170,3 +170,53 @@ func.func @four_bit(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32> {
   %b = hl.conv2d %a, %wb : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32> loc("layer_b")
   return %b : tensor<1x4x4x4xf32>
 }
+
+// -----
+
+// Hard-swish (x * clip(x + 3, 0, 6) / 6) between two convs: the constant 3
+// is quantized for the integer add, the product requantized to int8, and
+// the division by 6 folded into the scale the next conv's requantization
+// uses: no float op, no host round trip is left.
+// CHECK-LABEL: func.func @hard_swish
+// CHECK: hl.quantize %arg0
+// CHECK-NOT: hl.dequantize
+// CHECK: %[[A:.*]] = hl.requantize %{{.*}} {axis = 1 : i64
+// CHECK: hl.add
+// CHECK: %[[R:.*]] = hl.requantize %{{.*}} {{{.*}}clamp_min = 0 : i64
+// CHECK: %[[M:.*]] = hl.mul %{{.*}}, %{{.*}} : tensor<1x4x4x4xi32>
+// CHECK-NEXT: %[[Q:.*]] = hl.requantize %[[M]] {multiplier = {{.*}} : (tensor<1x4x4x4xi32>) -> tensor<1x4x4x4xi8>
+// CHECK: hl.conv2d %[[Q]]
+// CHECK-NOT: hl.div
+func.func @hard_swish(%x: tensor<1x4x4x4xf32>) -> tensor<1x2x4x4xf32> {
+  %wa = hl.constant {value = dense<[[[[0.149]], [[-0.03]], [[-0.438]], [[0.524]]], [[[-0.308]], [[-0.421]], [[-0.485]], [[0.166]]], [[[0.446]], [[0.339]], [[-0.118]], [[-0.283]]], [[[-0.586]], [[0.174]], [[0.075]], [[-0.18]]]]> : tensor<4x4x1x1xf32>} : tensor<4x4x1x1xf32>
+  %w3 = hl.constant {value = dense<[[[[-0.427]], [[0.169]], [[0.284]], [[0.397]]], [[[-0.346]], [[0.216]], [[0.16]], [[-0.357]]]]> : tensor<2x4x1x1xf32>} : tensor<2x4x1x1xf32>
+  %c3 = hl.constant {value = dense<3.0> : tensor<f32>} : tensor<f32>
+  %c6 = hl.constant {value = dense<6.0> : tensor<f32>} : tensor<f32>
+  %a = hl.conv2d %x, %wa : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %p = hl.add %a, %c3 : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  %r = hl.clip %p {max = 6.0 : f32, min = 0.0 : f32} : tensor<1x4x4x4xf32>
+  %m = hl.mul %a, %r : tensor<1x4x4x4xf32>
+  %d = hl.div %m, %c6 : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  %1 = hl.conv2d %d, %w3 : (tensor<1x4x4x4xf32>, tensor<2x4x1x1xf32>) -> tensor<1x2x4x4xf32>
+  return %1 : tensor<1x2x4x4xf32>
+}
+
+// -----
+
+// A division by a constant whose result only float ops read (a squeeze-
+// excite pooling) stays float: the product is dequantized exactly, not
+// rounded to int8 first.
+// CHECK-LABEL: func.func @scaled_float_user
+// CHECK: %[[M:.*]] = hl.mul %{{.*}}, %{{.*}} : tensor<1x4x4x4xi32>
+// CHECK-NEXT: %[[D:.*]] = hl.dequantize %[[M]]
+// CHECK-NEXT: %[[V:.*]] = hl.div %[[D]], %{{.*}} : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+// CHECK-NEXT: hl.global_avgpool %[[V]]
+func.func @scaled_float_user(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32> {
+  %wa = hl.constant {value = dense<[[[[0.149]], [[-0.03]], [[-0.438]], [[0.524]]], [[[-0.308]], [[-0.421]], [[-0.485]], [[0.166]]], [[[0.446]], [[0.339]], [[-0.118]], [[-0.283]]], [[[-0.586]], [[0.174]], [[0.075]], [[-0.18]]]]> : tensor<4x4x1x1xf32>} : tensor<4x4x1x1xf32>
+  %c6 = hl.constant {value = dense<6.0> : tensor<f32>} : tensor<f32>
+  %a = hl.conv2d %x, %wa : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %m = hl.mul %a, %a : tensor<1x4x4x4xf32>
+  %d = hl.div %m, %c6 : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  %g = hl.global_avgpool %d : (tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32>
+  return %g : tensor<1x4x1x1xf32>
+}
