@@ -298,7 +298,7 @@ static int compile(Compile *c, const IpuPassRegistry *reg,
   char pipeline[8192];
   if (level == LEVEL_HL) {
     snprintf(pipeline, sizeof pipeline,
-             "builtin.module(hl-to-tile-pipeline{target=%s calibration=%s%s%s})",
+             "builtin.module(hl-to-tile-pipeline{target=%s calibration=%s array-budget=-1%s%s})",
              o->targetSpec, o->calibration, o->minCosine ? " min-cosine=" : "",
              o->minCosine ? o->minCosine : "");
     if (!runStage(c, reg, "quantize, lower to tiles", pipeline))
