@@ -166,6 +166,10 @@ void toolDiagPrinterHandler(const IpuDiagnostic *diag, void *userData) {
             ipuIdentCStr(ipuLocFileGetFilename(loc)),
             ipuSeverityName(ipuDiagnosticGetSeverity(diag)),
             ipuDiagnosticGetMessage(diag));
+    /* The notes (a memory map, the flows that did not route) keep their
+     * own locations: each is printed as a diagnostic of its own. */
+    for (intptr_t i = 0; i < ipuDiagnosticGetNumNotes(diag); ++i)
+      toolDiagPrinterHandler(ipuDiagnosticGetNote(diag, i), userData);
     return;
   }
   ipuDiagnosticRender(diag, p->sources, toolFileCallback, p->out);
