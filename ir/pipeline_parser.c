@@ -13,35 +13,6 @@ typedef struct {
   const IpuPassPipelineDef **expanding; /* IPU_PASS_MAX_NESTING entries */
 } Parser;
 
-/* A growable string built through IpuStringCallback. */
-typedef struct {
-  IpuContext *ctx;
-  char *data;
-  size_t length, capacity;
-  bool failed;
-} StrBuf;
-
-static void strBufAppend(IpuStringRef piece, void *userData) {
-  StrBuf *b = userData;
-  if (b->failed)
-    return;
-  if (b->length + piece.length + 1 > b->capacity) {
-    size_t cap = b->capacity ? b->capacity : 64;
-    while (cap < b->length + piece.length + 1)
-      cap *= 2;
-    char *grown = ipuRealloc(b->ctx, b->data, cap);
-    if (!grown) {
-      b->failed = true;
-      return;
-    }
-    b->data = grown;
-    b->capacity = cap;
-  }
-  memcpy(b->data + b->length, piece.data, piece.length);
-  b->length += piece.length;
-  b->data[b->length] = '\0';
-}
-
 static void skipSpace(const Parser *p, size_t *pos) {
   while (*pos < p->src.length && isspace((unsigned char)p->src.text[*pos]))
     (*pos)++;
@@ -115,14 +86,14 @@ static IpuLogicalResult expandPipeline(Parser *p, IpuPassManager *pm,
     }
   }
 
-  StrBuf text = {ctx, NULL, 0, 0, false};
+  IpuStrBuf text = {.ctx = ctx};
   for (const char *s = def->text; *s && ipuSucceeded(result);) {
     const char *ref = strstr(s, "${");
     if (!ref) {
-      strBufAppend(ipuStringRefFromCString(s), &text);
+      ipuStrBufAppend(&text, s, strlen(s));
       break;
     }
-    strBufAppend(ipuStringRefMake(s, (size_t)(ref - s)), &text);
+    ipuStrBufAppend(&text, s, (size_t)(ref - s));
     const char *close = strchr(ref, '}');
     intptr_t idx = -1;
     if (close)
@@ -137,8 +108,8 @@ static IpuLogicalResult expandPipeline(Parser *p, IpuPassManager *pm,
           def->name, close ? (int)(close - ref + 1) : (int)strlen(ref), ref);
       break;
     }
-    ipuPassOptionPrintValue(&def->options[idx], &values[idx], strBufAppend,
-                            &text);
+    ipuPassOptionPrintValue(&def->options[idx], &values[idx],
+                            ipuStrBufCallback, &text);
     s = close + 1;
   }
   if (text.failed)
@@ -369,13 +340,9 @@ IpuLogicalResult ipuPassManagerAddPass(IpuPassManager *pm,
                         "pipeline",
                         argument);
   /* `argument{options}`: one syntax, one parser, located errors. */
-  StrBuf text = {pm->ctx, NULL, 0, 0, false};
-  strBufAppend(ipuStringRefFromCString(argument), &text);
-  if (options && options[0]) {
-    strBufAppend(ipuStringRefMake("{", 1), &text);
-    strBufAppend(ipuStringRefFromCString(options), &text);
-    strBufAppend(ipuStringRefMake("}", 1), &text);
-  }
+  IpuStrBuf text = {.ctx = pm->ctx};
+  ipuStrBufPrintf(&text, options && options[0] ? "%s{%s}" : "%s", argument,
+                  options ? options : "");
   IpuLogicalResult result =
       text.failed ? IPU_FAILURE : ipuPassManagerAddPasses(pm, text.data);
   ipuFree(pm->ctx, text.data);

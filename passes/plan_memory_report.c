@@ -51,36 +51,6 @@ bool pmWriteReport(IpuOp *module, const PmTile *tiles, intptr_t numTiles,
   return ok;
 }
 
-/* Appends to a growing text (ipuRealloc'd). */
-typedef struct {
-  IpuContext *ctx;
-  char *text;
-  size_t length, cap;
-  bool failed;
-} Text;
-
-static void append(Text *t, const char *s, size_t n) {
-  if (t->failed)
-    return;
-  if (t->length + n + 1 > t->cap) {
-    size_t cap = (t->length + n + 1) * 2;
-    char *grown = ipuRealloc(t->ctx, t->text, cap);
-    if (!grown) {
-      t->failed = true;
-      return;
-    }
-    t->text = grown;
-    t->cap = cap;
-  }
-  memcpy(t->text + t->length, s, n);
-  t->length += n;
-  t->text[t->length] = '\0';
-}
-
-static void appendPiece(IpuStringRef piece, void *userData) {
-  append(userData, piece.data, piece.length);
-}
-
 static int compareByOffset(const void *a, const void *b) {
   const PmBuffer *x = *(const PmBuffer *const *)a;
   const PmBuffer *y = *(const PmBuffer *const *)b;
@@ -95,7 +65,7 @@ void pmReportOverflow(const PmTile *t, int64_t sramBytes) {
       t->tile, "tile (%lld, %lld, %lld) needs %lld bytes of SRAM but has %lld",
       (long long)t->chip, (long long)t->x, (long long)t->y,
       (long long)t->peak, (long long)sramBytes);
-  Text text = {.ctx = ctx};
+  IpuStrBuf text = {.ctx = ctx};
   const PmBuffer **order =
       t->count ? ipuCalloc(ctx, (size_t)t->count, sizeof *order) : NULL;
   for (intptr_t i = 0; order && i < t->count; ++i)
@@ -103,28 +73,23 @@ void pmReportOverflow(const PmTile *t, int64_t sramBytes) {
   if (order)
     qsort(order, (size_t)t->count, sizeof *order, compareByOffset);
   const char *head = "memory map (offset, bytes, slots, live range, value):";
-  char first[160];
-  int len = snprintf(first, sizeof first,
-                     "memory map (at most %lld bytes are live at once; "
-                     "offset, bytes, slots, live range, value):",
-                     (long long)t->bound);
-  append(&text, first, len > 0 && (size_t)len < sizeof first ? (size_t)len
-                                                             : strlen(first));
+  ipuStrBufPrintf(&text,
+                  "memory map (at most %lld bytes are live at once; "
+                  "offset, bytes, slots, live range, value):",
+                  (long long)t->bound);
   for (intptr_t i = 0; order && i < t->count; ++i) {
     const PmBuffer *b = order[i];
-    char line[256], name[128];
-    int n = snprintf(line, sizeof line, "\n  @%s: offset %lld, %lld bytes, "
-                     "%lld slot(s), live [%lld, %lld], ",
-                     nameOf(b, name, sizeof name), (long long)b->offset,
-                     (long long)b->bytes, (long long)b->slots,
-                     (long long)b->first, (long long)b->last);
-    append(&text, line, n > 0 && (size_t)n < sizeof line ? (size_t)n
-                                                         : strlen(line));
-    ipuAttrPrint(ipuOpGetLoc(b->buffer), appendPiece, &text);
+    char name[128];
+    ipuStrBufPrintf(&text, "\n  @%s: offset %lld, %lld bytes, "
+                    "%lld slot(s), live [%lld, %lld], ",
+                    nameOf(b, name, sizeof name), (long long)b->offset,
+                    (long long)b->bytes, (long long)b->slots,
+                    (long long)b->first, (long long)b->last);
+    ipuAttrPrint(ipuOpGetLoc(b->buffer), ipuStrBufCallback, &text);
   }
-  ipuDiagnosticAddNote(d, NULL, "%s",
-                       text.failed || !text.text ? head : text.text);
+  char *map = ipuStrBufTake(&text);
+  ipuDiagnosticAddNote(d, NULL, "%s", map ? map : head);
   ipuDiagnosticReport(d);
   ipuFree(ctx, order);
-  ipuFree(ctx, text.text);
+  ipuFree(ctx, map);
 }

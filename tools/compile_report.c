@@ -1,58 +1,11 @@
 /* ipu-compile's report: the statistics the pipeline's passes keep,
  * gathered per stage, and the emitted binary's figures, written as a short
  * text table or as JSON. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compile_report.h"
-
-void compileBufferAppend(CompileBuffer *b, const char *s, size_t n) {
-  if (b->failed)
-    return;
-  if (b->length + n + 1 > b->capacity) {
-    size_t cap = b->capacity ? b->capacity : 256;
-    while (cap < b->length + n + 1)
-      cap *= 2;
-    char *grown = realloc(b->data, cap);
-    if (!grown) {
-      b->failed = true;
-      return;
-    }
-    b->data = grown;
-    b->capacity = cap;
-  }
-  memcpy(b->data + b->length, s, n);
-  b->length += n;
-  b->data[b->length] = 0;
-}
-
-void compileBufferPrintf(CompileBuffer *b, const char *fmt, ...) {
-  char small[512];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  if (n < 0) {
-    b->failed = true;
-    return;
-  }
-  if ((size_t)n < sizeof small) {
-    compileBufferAppend(b, small, (size_t)n);
-    return;
-  }
-  char *big = malloc((size_t)n + 1);
-  if (!big) {
-    b->failed = true;
-    return;
-  }
-  va_start(ap, fmt);
-  vsnprintf(big, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  compileBufferAppend(b, big, (size_t)n);
-  free(big);
-}
 
 /* The statistics the report reads: pass, statistic, JSON key. */
 typedef struct {
@@ -94,7 +47,6 @@ struct CompileReport {
   Stage stages[MAX_STAGES];
   int numStages;
   int64_t stats[NUM_STATS];
-  bool ran[NUM_STATS];
   size_t binaryBytes;
   uint32_t tiles, instrs, kernels, routes;
   uint64_t weightBytes;
@@ -124,16 +76,10 @@ void compileReportAddStage(CompileReport *r, const char *title, double ms,
   }
   if (!pm)
     return;
-  /* A statistic the stage's passes never touched reads 0; a stage that
-   * ran the pass (title aside) is the one that owns its figures. */
-  for (int i = 0; i < NUM_STATS; ++i) {
-    int64_t v = ipuPassManagerGetStatistic(pm, kStats[i].pass,
-                                           kStats[i].name);
-    if (v) {
-      r->stats[i] += v;
-      r->ran[i] = true;
-    }
-  }
+  /* A statistic the stage's passes never touched reads 0. */
+  for (int i = 0; i < NUM_STATS; ++i)
+    r->stats[i] += ipuPassManagerGetStatistic(pm, kStats[i].pass,
+                                              kStats[i].name);
 }
 
 void compileReportSetBinary(CompileReport *r, const IpubModule *m,
@@ -166,11 +112,11 @@ static double totalMs(const CompileReport *r) {
   return t;
 }
 
-char *compileReportText(const CompileReport *r) {
-  CompileBuffer b = {0};
+char *compileReportText(IpuContext *ctx, const CompileReport *r) {
+  IpuStrBuf b = {.ctx = ctx};
   const IpuTarget *t = &r->target;
-  compileBufferPrintf(&b, "Compile report: %s -> %s\n", r->input, r->output);
-  compileBufferPrintf(&b,
+  ipuStrBufPrintf(&b, "Compile report: %s -> %s\n", r->input, r->output);
+  ipuStrBufPrintf(&b,
                       "  target      %s: %lld chip(s) x %lld x %lld tiles, "
                       "%lld x %lld arrays, %lld KiB SRAM per tile\n",
                       t->name, (long long)t->chips, (long long)t->gridCols,
@@ -178,7 +124,7 @@ char *compileReportText(const CompileReport *r) {
                       (long long)t->arrayCols,
                       (long long)(t->sramBytesPerTile / 1024));
   if (stat(r, "num-layers") || stat(r, "num-quantized"))
-    compileBufferPrintf(
+    ipuStrBufPrintf(
         &b,
         "  quantize    %lld layers int8, %lld of them with 16-bit inputs\n"
         "  tiles       %lld layers on arrays (%lld weight blocks), %lld hl "
@@ -192,13 +138,13 @@ char *compileReportText(const CompileReport *r) {
         (long long)stat(r, "arrays-lower-bound"),
         (double)stat(r, "array-utilization-ppm") / 1e4);
   if (stat(r, "num-tiles-used"))
-    compileBufferPrintf(&b,
+    ipuStrBufPrintf(&b,
                         "  placement   %lld tiles used, traffic x hops %lld "
                         "byte-hops (greedy start %lld)\n",
                         (long long)stat(r, "num-tiles-used"),
                         (long long)stat(r, "cost"),
                         (long long)stat(r, "cost-greedy"));
-  compileBufferPrintf(&b,
+  ipuStrBufPrintf(&b,
                       "  routes      %lld over the NoC and links, max link "
                       "load %lld bytes/inference (dimension-ordered: %lld), "
                       "%lld byte-hops, %lld iterations\n",
@@ -207,7 +153,7 @@ char *compileReportText(const CompileReport *r) {
                       (long long)stat(r, "max-link-load-xy"),
                       (long long)stat(r, "total-byte-hops"),
                       (long long)stat(r, "iterations"));
-  compileBufferPrintf(&b,
+  ipuStrBufPrintf(&b,
                       "  memory      SRAM peak %lld bytes on the fullest "
                       "tile, lower bound %lld, plan/bound %.3f, %lld double "
                       "buffers\n",
@@ -215,49 +161,31 @@ char *compileReportText(const CompileReport *r) {
                       (long long)stat(r, "lower-bound-bytes"),
                       (double)stat(r, "peak-ratio-ppm") / 1e6,
                       (long long)stat(r, "num-double-buffers"));
-  compileBufferPrintf(&b,
+  ipuStrBufPrintf(&b,
                       "  binary      %zu bytes: %u tiles, %u instructions, %u "
                       "kernels, %u routes, %llu weight bytes\n",
                       r->binaryBytes, r->tiles, r->instrs, r->kernels,
                       r->routes, (unsigned long long)r->weightBytes);
-  compileBufferPrintf(&b, "  time       ");
+  ipuStrBufPrintf(&b, "  time       ");
   for (int i = 0; i < r->numStages; ++i)
-    compileBufferPrintf(&b, " %s %.1f ms%s", r->stages[i].title,
+    ipuStrBufPrintf(&b, " %s %.1f ms%s", r->stages[i].title,
                         r->stages[i].ms, i + 1 < r->numStages ? "," : "");
-  compileBufferPrintf(&b, "; total %.1f ms\n", totalMs(r));
-  if (b.failed) {
-    free(b.data);
-    return NULL;
-  }
-  return b.data;
+  ipuStrBufPrintf(&b, "; total %.1f ms\n", totalMs(r));
+  return ipuStrBufTake(&b);
 }
 
-static void jsonString(CompileBuffer *b, const char *s) {
-  compileBufferAppend(b, "\"", 1);
-  for (; *s; ++s) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\')
-      compileBufferPrintf(b, "\\%c", c);
-    else if (c < 0x20)
-      compileBufferPrintf(b, "\\u%04x", c);
-    else
-      compileBufferAppend(b, (const char *)&c, 1);
-  }
-  compileBufferAppend(b, "\"", 1);
-}
-
-char *compileReportJson(const CompileReport *r) {
-  CompileBuffer b = {0};
-  compileBufferAppend(&b, "{\"input\": ", 10);
-  jsonString(&b, r->input);
-  compileBufferAppend(&b, ", \"output\": ", 12);
-  jsonString(&b, r->output);
-  compileBufferAppend(&b, ", \"target\": ", 12);
-  jsonString(&b, r->target.name);
+char *compileReportJson(IpuContext *ctx, const CompileReport *r) {
+  IpuStrBuf b = {.ctx = ctx};
+  ipuStrBufAppend(&b, "{\"input\": ", 10);
+  ipuStrBufAppendJsonString(&b, r->input);
+  ipuStrBufAppend(&b, ", \"output\": ", 12);
+  ipuStrBufAppendJsonString(&b, r->output);
+  ipuStrBufAppend(&b, ", \"target\": ", 12);
+  ipuStrBufAppendJsonString(&b, r->target.name);
   for (int i = 0; i < NUM_STATS; ++i)
-    compileBufferPrintf(&b, ", \"%s\": %lld", kStats[i].key,
+    ipuStrBufPrintf(&b, ", \"%s\": %lld", kStats[i].key,
                         (long long)r->stats[i]);
-  compileBufferPrintf(&b,
+  ipuStrBufPrintf(&b,
                       ", \"binary_bytes\": %zu, \"binary_tiles\": %u, "
                       "\"instructions\": %u, \"kernels\": %u, "
                       "\"binary_routes\": %u, \"weight_bytes\": %llu, "
@@ -265,15 +193,11 @@ char *compileReportJson(const CompileReport *r) {
                       r->binaryBytes, r->tiles, r->instrs, r->kernels,
                       r->routes, (unsigned long long)r->weightBytes);
   for (int i = 0; i < r->numStages; ++i) {
-    compileBufferAppend(&b, i ? ", {\"name\": " : "{\"name\": ",
+    ipuStrBufAppend(&b, i ? ", {\"name\": " : "{\"name\": ",
                         i ? 11 : 9);
-    jsonString(&b, r->stages[i].title);
-    compileBufferPrintf(&b, ", \"ms\": %.3f}", r->stages[i].ms);
+    ipuStrBufAppendJsonString(&b, r->stages[i].title);
+    ipuStrBufPrintf(&b, ", \"ms\": %.3f}", r->stages[i].ms);
   }
-  compileBufferPrintf(&b, "], \"total_ms\": %.3f}\n", totalMs(r));
-  if (b.failed) {
-    free(b.data);
-    return NULL;
-  }
-  return b.data;
+  ipuStrBufPrintf(&b, "], \"total_ms\": %.3f}\n", totalMs(r));
+  return ipuStrBufTake(&b);
 }

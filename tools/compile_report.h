@@ -8,16 +8,6 @@
 #include "ipu/pass.h"
 #include "ipu/target.h"
 
-/* A growable string; `failed` once an allocation failed. */
-typedef struct {
-  char *data;
-  size_t length, capacity;
-  bool failed;
-} CompileBuffer;
-void compileBufferAppend(CompileBuffer *b, const char *s, size_t n);
-void compileBufferPrintf(CompileBuffer *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 typedef struct CompileReport CompileReport;
 
 CompileReport *compileReportCreate(const char *input, const char *output);
@@ -30,8 +20,8 @@ void compileReportAddStage(CompileReport *r, const char *title, double ms,
 /* The emitted binary's figures. */
 void compileReportSetBinary(CompileReport *r, const IpubModule *m,
                             size_t bytes);
-/* malloc'd text; NULL when out of memory. */
-char *compileReportText(const CompileReport *r);
-char *compileReportJson(const CompileReport *r);
+/* The report, freed with ipuFree(ctx, ...); NULL when out of memory. */
+char *compileReportText(IpuContext *ctx, const CompileReport *r);
+char *compileReportJson(IpuContext *ctx, const CompileReport *r);
 
 #endif

@@ -207,19 +207,14 @@ static bool writeText(const char *path, const char *data, size_t size) {
   return ok;
 }
 
-static void appendPiece(IpuStringRef piece, void *data) {
-  CompileBuffer *b = data;
-  compileBufferAppend(b, piece.data, piece.length);
-}
-
 static bool emitIr(Compile *c) {
-  CompileBuffer buf = {0};
+  IpuStrBuf buf = {.ctx = c->ctx};
   IpuPrintOptions print;
   ipuPrintOptionsInit(&print);
-  ipuOpPrint(c->module, &print, appendPiece, &buf);
-  bool ok = !buf.failed && writeText(c->o->output, buf.data ? buf.data : "",
-                                     buf.length);
-  free(buf.data);
+  ipuOpPrint(c->module, &print, ipuStrBufCallback, &buf);
+  char *text = ipuStrBufTake(&buf);
+  bool ok = text && writeText(c->o->output, text, strlen(text));
+  ipuFree(c->ctx, text);
   return ok;
 }
 
@@ -236,7 +231,7 @@ static bool emitBinary(Compile *c) {
   if (ok && c->o->svg) {
     char *svg = placementSvg(m, c->o->input);
     ok = svg && writeText(c->o->svg, svg, strlen(svg));
-    free(svg);
+    ipuFree(c->ctx, svg);
   }
   if (ok) {
     compileReportSetBinary(c->report, m, size);
@@ -320,12 +315,13 @@ static int compile(Compile *c, const IpuPassRegistry *reg,
   if (o->emit == EMIT_HW && !emitIr(c))
     return 1;
   if (o->report != RUN_REPORT_NONE) {
-    char *text = o->report == RUN_REPORT_JSON ? compileReportJson(c->report)
-                                               : compileReportText(c->report);
+    char *text = o->report == RUN_REPORT_JSON
+                     ? compileReportJson(c->ctx, c->report)
+                     : compileReportText(c->ctx, c->report);
     if (!text)
       return 1;
     fputs(text, stdout);
-    free(text);
+    ipuFree(c->ctx, text);
   }
   return 0;
 }

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compile_report.h"
 #include "placement_svg.h"
 
 enum { CELL = 64, GAP = 24, MARGIN = 40, HOST_W = 70, LEGEND_W = 300 };
@@ -28,14 +27,14 @@ static void layerName(const char *loc, char *out, size_t size) {
 }
 
 /* XML text escaping for names that come from the model. */
-static void escaped(CompileBuffer *b, const char *s) {
+static void escaped(IpuStrBuf *b, const char *s) {
   for (; *s; ++s) {
     switch (*s) {
-    case '<': compileBufferAppend(b, "&lt;", 4); break;
-    case '>': compileBufferAppend(b, "&gt;", 4); break;
-    case '&': compileBufferAppend(b, "&amp;", 5); break;
-    case '"': compileBufferAppend(b, "&quot;", 6); break;
-    default: compileBufferAppend(b, s, 1);
+    case '<': ipuStrBufAppend(b, "&lt;", 4); break;
+    case '>': ipuStrBufAppend(b, "&gt;", 4); break;
+    case '&': ipuStrBufAppend(b, "&amp;", 5); break;
+    case '"': ipuStrBufAppend(b, "&quot;", 6); break;
+    default: ipuStrBufAppend(b, s, 1);
     }
   }
 }
@@ -168,7 +167,7 @@ static uint64_t *linkLoads(const IpubModule *m, uint64_t *hostBytes) {
   return load;
 }
 
-static void drawLinks(CompileBuffer *b, const IpubModule *m,
+static void drawLinks(IpuStrBuf *b, const IpubModule *m,
                       const uint64_t *load) {
   const IpuTarget *t = &m->target;
   size_t n = (size_t)(t->chips * t->gridRows * t->gridCols * 4);
@@ -194,7 +193,7 @@ static void drawLinks(CompileBuffer *b, const IpubModule *m,
     else
       y0 += off, y1 += off;
     double f = (double)load[i] / (double)max;
-    compileBufferPrintf(b,
+    ipuStrBufPrintf(b,
                         "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                         "stroke=\"hsl(%.0f,90%%,45%%)\" stroke-width=\"%.1f\" "
                         "marker-end=\"url(#arrow)\"><title>(%d,%d)->(%d,%d) "
@@ -205,7 +204,7 @@ static void drawLinks(CompileBuffer *b, const IpubModule *m,
   }
 }
 
-static void drawTiles(CompileBuffer *b, const IpubModule *m,
+static void drawTiles(IpuStrBuf *b, const IpubModule *m,
                       const TileInfo *info, const Layers *layers) {
   const IpuTarget *t = &m->target;
   for (int chip = 0; chip < t->chips; ++chip)
@@ -224,28 +223,28 @@ static void drawTiles(CompileBuffer *b, const IpubModule *m,
           colourOf(ti->layer, fill, sizeof fill);
         else if (tile)
           snprintf(fill, sizeof fill, "#c8c8c8");
-        compileBufferPrintf(b,
+        ipuStrBufPrintf(b,
                             "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" "
                             "height=\"%d\" rx=\"6\" fill=\"%s\" "
                             "stroke=\"#555\"><title>tile (%d, %d) chip %d",
                             cx - CELL / 2.0, cy - CELL / 2.0, CELL, CELL,
                             fill, x, y, chip);
         if (tile) {
-          compileBufferPrintf(b, "\n%u instructions, %u weight blocks, "
+          ipuStrBufPrintf(b, "\n%u instructions, %u weight blocks, "
                               "%llu MACs per inference, SRAM top %llu "
                               "bytes",
                               tile->numInstrs, tile->numBlocks,
                               (unsigned long long)ti->macs,
                               (unsigned long long)ti->sramTop);
           if (ti->layer >= 0) {
-            compileBufferAppend(b, "\nmost MACs: ", 12);
+            ipuStrBufAppend(b, "\nmost MACs: ", 12);
             escaped(b, layers->names[ti->layer]);
           }
         } else {
-          compileBufferAppend(b, "\nunused", 7);
+          ipuStrBufAppend(b, "\nunused", 7);
         }
-        compileBufferAppend(b, "</title></rect>\n", 16);
-        compileBufferPrintf(b,
+        ipuStrBufAppend(b, "</title></rect>\n", 16);
+        ipuStrBufPrintf(b,
                             "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
                             "text-anchor=\"middle\">%d,%d</text>\n",
                             cx, cy + 4, x, y);
@@ -262,7 +261,7 @@ char *placementSvg(const IpubModule *m, const char *title) {
   layers.names = calloc(maxLayers, sizeof *layers.names);
   uint64_t hostBytes = 0;
   uint64_t *load = info && layers.names ? linkLoads(m, &hostBytes) : NULL;
-  CompileBuffer b = {0};
+  IpuStrBuf b = {.ctx = m->ctx};
   if (!load || !summarise(m, info, &layers)) {
     free(info);
     free(layers.names);
@@ -274,7 +273,7 @@ char *placementSvg(const IpubModule *m, const char *title) {
                  (CELL + GAP) + LEGEND_W;
   double height = MARGIN * 2 + 30 + chipH * (double)t->chips +
                   14.0 * (layers.count > 20 ? 21 : layers.count);
-  compileBufferPrintf(&b,
+  ipuStrBufPrintf(&b,
                       "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                       "width=\"%.0f\" height=\"%.0f\" font-family=\"sans-"
                       "serif\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 6 "
@@ -284,14 +283,14 @@ char *placementSvg(const IpubModule *m, const char *title) {
                       "<text x=\"%d\" y=\"%d\" font-size=\"16\">",
                       width, height, MARGIN, MARGIN);
   escaped(&b, title ? title : "");
-  compileBufferPrintf(&b, " on %s: %u tiles used, %u routes</text>\n",
+  ipuStrBufPrintf(&b, " on %s: %u tiles used, %u routes</text>\n",
                       t->name, m->numTiles, m->numRoutes);
   /* The host beside each chip's port (tile 0, 0). */
   for (int chip = 0; chip < t->chips; ++chip) {
     double px, py;
     centre(t, chip, 0, 0, &px, &py);
     double hx = MARGIN, hy = py - CELL / 2.0;
-    compileBufferPrintf(&b,
+    ipuStrBufPrintf(&b,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" "
                         "height=\"%d\" fill=\"#dde7f5\" stroke=\"#555\"/>"
                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
@@ -308,30 +307,26 @@ char *placementSvg(const IpubModule *m, const char *title) {
   drawLinks(&b, m, load);
   /* Legend: the layers (at most 20 named). */
   double lx = width - LEGEND_W, ly = MARGIN + 30;
-  compileBufferPrintf(&b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">"
+  ipuStrBufPrintf(&b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">"
                       "tiles by the layer with most MACs; links by bytes "
                       "per inference</text>\n", lx, ly);
   for (int l = 0; l < layers.count && l < 20; ++l) {
     char fill[48];
     colourOf(l, fill, sizeof fill);
-    compileBufferPrintf(&b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" "
+    ipuStrBufPrintf(&b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" "
                         "height=\"10\" fill=\"%s\"/><text x=\"%.1f\" "
                         "y=\"%.1f\" font-size=\"11\">", lx,
                         ly + 8 + 14.0 * l, fill, lx + 14, ly + 17 + 14.0 * l);
     escaped(&b, layers.names[l]);
-    compileBufferAppend(&b, "</text>\n", 8);
+    ipuStrBufAppend(&b, "</text>\n", 8);
   }
   if (layers.count > 20)
-    compileBufferPrintf(&b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">"
+    ipuStrBufPrintf(&b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">"
                         "... %d more layers</text>\n", lx,
                         ly + 17 + 14.0 * 20, layers.count - 20);
-  compileBufferAppend(&b, "</svg>\n", 7);
+  ipuStrBufAppend(&b, "</svg>\n", 7);
   free(info);
   free(layers.names);
   free(load);
-  if (b.failed) {
-    free(b.data);
-    return NULL;
-  }
-  return b.data;
+  return ipuStrBufTake(&b);
 }

@@ -6,8 +6,8 @@
 
 #include "ipu/ipub.h"
 
-/* The SVG document for `m`, titled `title`; malloc'd, NULL when out of
- * memory. */
+/* The SVG document for `m`, titled `title`, freed with ipuFree(m->ctx,
+ * ...); NULL when out of memory. */
 char *placementSvg(const IpubModule *m, const char *title);
 
 #endif

@@ -1,6 +1,5 @@
 /* ipubDisassemble: a readable listing of a .ipub module (ipu-translate
  * --disasm): target, signature, tiles, host, routes and kernel text. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,73 +8,35 @@
 /* Weights shown per block before "..."; the listing is for reading. */
 #define MAX_WEIGHTS_SHOWN 16
 
-typedef struct {
-  IpuContext *ctx;
-  char *data;
-  size_t size, capacity;
-  bool failed;
-} Text;
-
-static void add(Text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void add(Text *t, const char *fmt, ...) {
-  if (t->failed)
-    return;
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(t->data + t->size, t->capacity - t->size, fmt, ap);
-  va_end(ap);
-  if (n < 0) {
-    t->failed = true;
-    return;
-  }
-  if ((size_t)n >= t->capacity - t->size) {
-    size_t cap = t->capacity * 2;
-    while (cap - t->size <= (size_t)n)
-      cap *= 2;
-    char *p = ipuRealloc(t->ctx, t->data, cap);
-    if (!p) {
-      t->failed = true;
-      return;
-    }
-    t->data = p;
-    t->capacity = cap;
-    va_start(ap, fmt);
-    vsnprintf(t->data + t->size, t->capacity - t->size, fmt, ap);
-    va_end(ap);
-  }
-  t->size += (size_t)n;
-}
-
-static void addType(Text *t, IpuDType dtype, int rank, const int64_t *shape) {
-  add(t, "%s[", ipuDTypeName(dtype));
+static void addType(IpuStrBuf *t, IpuDType dtype, int rank, const int64_t *shape) {
+  ipuStrBufPrintf(t, "%s[", ipuDTypeName(dtype));
   for (int i = 0; i < rank; ++i)
-    add(t, "%s%lld", i ? "x" : "", (long long)shape[i]);
-  add(t, "]");
+    ipuStrBufPrintf(t, "%s%lld", i ? "x" : "", (long long)shape[i]);
+  ipuStrBufPrintf(t, "]");
 }
 
-static void addTarget(Text *t, const IpuTarget *target) {
-  add(t, "target \"%s\" {\n", target->name);
+static void addTarget(IpuStrBuf *t, const IpuTarget *target) {
+  ipuStrBufPrintf(t, "target \"%s\" {\n", target->name);
   for (size_t i = 0; i < ipubNumTargetFields; ++i) {
     const IpubTargetField *f = &ipubTargetFields[i];
     const char *field = (const char *)target + f->offset;
     if (f->kind == IPUB_TF_INT)
-      add(t, "  %s = %lld\n", f->key, (long long)*(const int64_t *)field);
+      ipuStrBufPrintf(t, "  %s = %lld\n", f->key, (long long)*(const int64_t *)field);
     else if (f->kind == IPUB_TF_REAL)
-      add(t, "  %s = %.17g\n", f->key, *(const double *)field);
+      ipuStrBufPrintf(t, "  %s = %.17g\n", f->key, *(const double *)field);
     else
-      add(t, "  %s = %s\n", f->key, *(const bool *)field ? "true" : "false");
+      ipuStrBufPrintf(t, "  %s = %s\n", f->key, *(const bool *)field ? "true" : "false");
   }
-  add(t, "}\n");
+  ipuStrBufPrintf(t, "}\n");
 }
 
-static void addSignature(Text *t, const char *what, uint32_t n,
+static void addSignature(IpuStrBuf *t, const char *what, uint32_t n,
                          const IpubTensorDesc *d) {
-  add(t, "%s (%u):\n", what, n);
+  ipuStrBufPrintf(t, "%s (%u):\n", what, n);
   for (uint32_t i = 0; i < n; ++i) {
-    add(t, "  %u \"%s\": ", i, d[i].name ? d[i].name : "");
+    ipuStrBufPrintf(t, "  %u \"%s\": ", i, d[i].name ? d[i].name : "");
     addType(t, d[i].dtype, d[i].rank, d[i].shape);
-    add(t, "\n");
+    ipuStrBufPrintf(t, "\n");
   }
 }
 
@@ -84,14 +45,14 @@ static const char *bufferName(const IpubTile *tile, uint32_t i) {
                                                        : "?";
 }
 
-static void addBufferList(Text *t, const IpubTile *tile, uint32_t n,
+static void addBufferList(IpuStrBuf *t, const IpubTile *tile, uint32_t n,
                           const uint32_t *v) {
   for (uint32_t i = 0; i < n; ++i)
-    add(t, "%s@%s", i ? ", " : "", bufferName(tile, v[i]));
+    ipuStrBufPrintf(t, "%s@%s", i ? ", " : "", bufferName(tile, v[i]));
 }
 
-static void addWindow(Text *t, const IpubWindow *w) {
-  add(t, " window{kernel = %lldx%lld, strides = %lldx%lld, pads = "
+static void addWindow(IpuStrBuf *t, const IpubWindow *w) {
+  ipuStrBufPrintf(t, " window{kernel = %lldx%lld, strides = %lldx%lld, pads = "
          "[%lld, %lld, %lld, %lld], dilations = %lldx%lld, channels = %lld+",
       (long long)w->kernel[0], (long long)w->kernel[1],
       (long long)w->strides[0], (long long)w->strides[1],
@@ -99,106 +60,102 @@ static void addWindow(Text *t, const IpubWindow *w) {
       (long long)w->pads[3], (long long)w->dilations[0],
       (long long)w->dilations[1], (long long)w->channelBegin);
   if (w->channelCount < 0)
-    add(t, "all}");
+    ipuStrBufPrintf(t, "all}");
   else
-    add(t, "%lld}", (long long)w->channelCount);
+    ipuStrBufPrintf(t, "%lld}", (long long)w->channelCount);
 }
 
-static void addInstr(Text *t, const IpubModule *m, const IpubTile *tile,
+static void addInstr(IpuStrBuf *t, const IpubModule *m, const IpubTile *tile,
                      uint32_t index, const IpubInstr *in) {
-  add(t, "    %4u: %-10s ", index, ipubOpcodeName(in->opcode));
+  ipuStrBufPrintf(t, "    %4u: %-10s ", index, ipubOpcodeName(in->opcode));
   switch (in->opcode) {
   case IPUB_OP_RECV:
-    add(t, "route %u -> ", in->route);
+    ipuStrBufPrintf(t, "route %u -> ", in->route);
     addBufferList(t, tile, in->numDsts, in->dsts);
     break;
   case IPUB_OP_SEND:
     addBufferList(t, tile, in->numSrcs, in->srcs);
-    add(t, " -> route %u", in->route);
+    ipuStrBufPrintf(t, " -> route %u", in->route);
     break;
   case IPUB_OP_MVM:
-    add(t, "block %u (@%s) ", in->block,
+    ipuStrBufPrintf(t, "block %u (@%s) ", in->block,
         in->block < tile->numBlocks && tile->blocks[in->block].name
             ? tile->blocks[in->block].name
             : "?");
     addBufferList(t, tile, in->numSrcs, in->srcs);
-    add(t, " -> ");
+    ipuStrBufPrintf(t, " -> ");
     addBufferList(t, tile, in->numDsts, in->dsts);
-    add(t, " adc_bits = %u, adc_shift = %u, input_bits = %u, input_slices "
+    ipuStrBufPrintf(t, " adc_bits = %u, adc_shift = %u, input_bits = %u, input_slices "
            "= %u",
         in->adcBits, in->adcShift, in->inputBits, in->inputSlices);
     break;
   case IPUB_OP_EXEC:
-    add(t, "@k%u (", in->kernel);
+    ipuStrBufPrintf(t, "@k%u (", in->kernel);
     addBufferList(t, tile, in->numSrcs, in->srcs);
-    add(t, ") -> ");
+    ipuStrBufPrintf(t, ") -> ");
     addBufferList(t, tile, in->numDsts, in->dsts);
     break;
   case IPUB_OP_INPUT:
-    add(t, "input %u -> ", in->index);
+    ipuStrBufPrintf(t, "input %u -> ", in->index);
     addBufferList(t, tile, in->numDsts, in->dsts);
     break;
   case IPUB_OP_OUTPUT:
     addBufferList(t, tile, in->numSrcs, in->srcs);
-    add(t, " -> output %u", in->index);
+    ipuStrBufPrintf(t, " -> output %u", in->index);
     break;
   default:
     addBufferList(t, tile, in->numSrcs, in->srcs);
-    add(t, " -> ");
+    ipuStrBufPrintf(t, " -> ");
     addBufferList(t, tile, in->numDsts, in->dsts);
     break;
   }
   if (in->hasWindow)
     addWindow(t, &in->window);
   if (in->debugLoc != IPUB_NO_INDEX && in->debugLoc < m->numDebugLocs)
-    add(t, "  ; %s", m->debugLocs[in->debugLoc]);
-  add(t, "\n");
+    ipuStrBufPrintf(t, "  ; %s", m->debugLocs[in->debugLoc]);
+  ipuStrBufPrintf(t, "\n");
 }
 
-static void addTile(Text *t, const IpubModule *m, const IpubTile *tile,
+static void addTile(IpuStrBuf *t, const IpubModule *m, const IpubTile *tile,
                     bool host) {
   if (host)
-    add(t, "host:\n");
+    ipuStrBufPrintf(t, "host:\n");
   else
-    add(t, "tile (%d, %d, %d):\n", tile->chip, tile->x, tile->y);
+    ipuStrBufPrintf(t, "tile (%d, %d, %d):\n", tile->chip, tile->x, tile->y);
   if (tile->hasArray)
-    add(t, "  array %u x %u, weight_bits %u, %u block(s)\n", tile->arrayRows,
+    ipuStrBufPrintf(t, "  array %u x %u, weight_bits %u, %u block(s)\n", tile->arrayRows,
         tile->arrayCols, tile->weightBits, tile->numBlocks);
   for (uint32_t i = 0; i < tile->numBlocks; ++i) {
     const IpubBlock *b = &tile->blocks[i];
-    add(t, "    block %u @%s: rows [%u, %u), cols [%u, %u), weights", i,
+    ipuStrBufPrintf(t, "    block %u @%s: rows [%u, %u), cols [%u, %u), weights", i,
         b->name ? b->name : "", b->row, b->row + b->k, b->col, b->col + b->n);
     size_t cells = (size_t)b->k * b->n;
     for (size_t c = 0; c < cells && c < MAX_WEIGHTS_SHOWN; ++c)
-      add(t, " %d", b->weights[c]);
-    add(t, "%s\n", cells > MAX_WEIGHTS_SHOWN ? " ..." : "");
+      ipuStrBufPrintf(t, " %d", b->weights[c]);
+    ipuStrBufPrintf(t, "%s\n", cells > MAX_WEIGHTS_SHOWN ? " ..." : "");
   }
-  add(t, "  buffers (%u):\n", tile->numBuffers);
+  ipuStrBufPrintf(t, "  buffers (%u):\n", tile->numBuffers);
   for (uint32_t i = 0; i < tile->numBuffers; ++i) {
     const IpubBuffer *b = &tile->buffers[i];
-    add(t, "    %u @%s: ", i, b->name ? b->name : "");
+    ipuStrBufPrintf(t, "    %u @%s: ", i, b->name ? b->name : "");
     addType(t, b->dtype, b->rank, b->shape);
     if (!host)
-      add(t, " at %llu", (unsigned long long)b->offset);
-    add(t, ", %llu bytes", (unsigned long long)b->bytes);
+      ipuStrBufPrintf(t, " at %llu", (unsigned long long)b->offset);
+    ipuStrBufPrintf(t, ", %llu bytes", (unsigned long long)b->bytes);
     if (b->slots != 1)
-      add(t, " x %u slots", b->slots);
+      ipuStrBufPrintf(t, " x %u slots", b->slots);
     if (b->streamRows)
-      add(t, ", streamed %u rows", b->streamRows);
-    add(t, "\n");
+      ipuStrBufPrintf(t, ", streamed %u rows", b->streamRows);
+    ipuStrBufPrintf(t, "\n");
   }
-  add(t, "  program (%u):\n", tile->numInstrs);
+  ipuStrBufPrintf(t, "  program (%u):\n", tile->numInstrs);
   for (uint32_t i = 0; i < tile->numInstrs; ++i)
     addInstr(t, m, tile, i, &tile->instrs[i]);
 }
 
 char *ipubDisassemble(const IpubModule *m) {
-  Text t = {m->ctx, NULL, 0, 4096, false};
-  t.data = ipuAlloc(m->ctx, t.capacity);
-  if (!t.data)
-    return NULL;
-  t.data[0] = 0;
-  add(&t, "; .ipub version %d: %u tile(s), %u route(s), %u kernel(s)\n",
+  IpuStrBuf t = {.ctx = m->ctx};
+  ipuStrBufPrintf(&t, "; .ipub version %d: %u tile(s), %u route(s), %u kernel(s)\n",
       IPUB_VERSION, m->numTiles, m->numRoutes, m->numKernels);
   addTarget(&t, &m->target);
   addSignature(&t, "inputs", m->numInputs, m->inputs);
@@ -206,28 +163,24 @@ char *ipubDisassemble(const IpubModule *m) {
   for (uint32_t i = 0; i < m->numTiles; ++i)
     addTile(&t, m, &m->tiles[i], false);
   addTile(&t, m, &m->host, true);
-  add(&t, "routes (%u):\n", m->numRoutes);
+  ipuStrBufPrintf(&t, "routes (%u):\n", m->numRoutes);
   for (uint32_t i = 0; i < m->numRoutes; ++i) {
     const IpubRoute *r = &m->routes[i];
-    add(&t, "  %u: %llu bytes:", i, (unsigned long long)r->bytes);
+    ipuStrBufPrintf(&t, "  %u: %llu bytes:", i, (unsigned long long)r->bytes);
     for (uint32_t h = 0; h < r->numHops; ++h) {
       if (r->path[h].chip == IPUB_HOST_CHIP)
-        add(&t, "%s host", h ? " ->" : "");
+        ipuStrBufPrintf(&t, "%s host", h ? " ->" : "");
       else
-        add(&t, "%s (%d, %d, %d)", h ? " ->" : "", r->path[h].chip,
+        ipuStrBufPrintf(&t, "%s (%d, %d, %d)", h ? " ->" : "", r->path[h].chip,
             r->path[h].x, r->path[h].y);
     }
-    add(&t, "\n");
+    ipuStrBufPrintf(&t, "\n");
   }
-  add(&t, "kernels (%u):\n", m->numKernels);
+  ipuStrBufPrintf(&t, "kernels (%u):\n", m->numKernels);
   if (m->kernelText && m->kernelText[0]) {
-    add(&t, "%s", m->kernelText);
+    ipuStrBufPrintf(&t, "%s", m->kernelText);
     if (m->kernelText[strlen(m->kernelText) - 1] != '\n')
-      add(&t, "\n");
+      ipuStrBufPrintf(&t, "\n");
   }
-  if (t.failed) {
-    ipuFree(m->ctx, t.data);
-    return NULL;
-  }
-  return t.data;
+  return ipuStrBufTake(&t);
 }

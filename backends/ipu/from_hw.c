@@ -265,36 +265,6 @@ static bool readBuffer(Builder *b, IpuOp *op, bool host, IpubBuffer *buf,
 
 /* ---- Instructions ------------------------------------------------------ */
 
-/* Printer output collected into a NUL-terminated string. */
-typedef struct {
-  IpuContext *ctx;
-  char *data;
-  size_t size, cap;
-  bool failed;
-} TextSink;
-
-static void appendPiece(IpuStringRef piece, void *userData) {
-  TextSink *s = userData;
-  if (s->failed)
-    return;
-  if (s->size + piece.length + 1 > s->cap) {
-    size_t cap = s->cap ? s->cap : 256;
-    while (cap < s->size + piece.length + 1)
-      cap *= 2;
-    char *p = ipuRealloc(s->ctx, s->data, cap);
-    if (!p) {
-      s->failed = true;
-      return;
-    }
-    s->data = p;
-    s->cap = cap;
-  }
-  if (piece.length)
-    memcpy(s->data + s->size, piece.data, piece.length);
-  s->size += piece.length;
-  s->data[s->size] = 0;
-}
-
 /* The instruction's location as text (as --mlir-print-debuginfo with
  * --mlir-print-local-scope prints it), shared between equal locations. */
 static bool debugIndex(Builder *b, IpuOp *op, uint32_t *out) {
@@ -316,14 +286,13 @@ static bool debugIndex(Builder *b, IpuOp *op, uint32_t *out) {
     m->debugLocs = p;
     b->capLocs = cap;
   }
-  TextSink text = {b->ctx, NULL, 0, 0, false};
-  ipuLocationPrint(loc, appendPiece, &text);
-  if (text.failed || !text.data) {
-    ipuFree(b->ctx, text.data);
+  IpuStrBuf text = {.ctx = b->ctx};
+  ipuLocationPrint(loc, ipuStrBufCallback, &text);
+  char *printed = ipuStrBufTake(&text);
+  if (!printed)
     return false;
-  }
   /* Counted first, so that the module frees it whatever happens next. */
-  m->debugLocs[m->numDebugLocs] = text.data;
+  m->debugLocs[m->numDebugLocs] = printed;
   uint32_t index = m->numDebugLocs++;
   if (!ipuPtrMapPutInt(&b->locs, loc, index))
     return false;
@@ -952,14 +921,11 @@ IpuLogicalResult ipubFromHw(IpuOp *module, IpubModule **out) {
     IpuPrintOptions opts;
     ipuPrintOptionsInit(&opts);
     opts.generic = true;
-    TextSink text = {ctx, NULL, 0, 0, false};
-    ipuOpPrint(b.kernels, &opts, appendPiece, &text);
-    if (text.failed || !text.data) {
-      ipuFree(ctx, text.data);
+    IpuStrBuf text = {.ctx = ctx};
+    ipuOpPrint(b.kernels, &opts, ipuStrBufCallback, &text);
+    b.m->kernelText = ipuStrBufTake(&text);
+    if (!b.m->kernelText)
       ok = ipuOpEmitError(module, "out of memory") != IPU_FAILURE;
-    } else {
-      b.m->kernelText = text.data;
-    }
   }
   if (ok) {
     IpubLocator locator = {locateOp, &b};

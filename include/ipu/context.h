@@ -31,6 +31,29 @@ void ipuFree(IpuContext *ctx, void *ptr);
 /* A NUL-terminated copy of `s` owned by the caller (free with ipuFree). */
 char *ipuStrDup(IpuContext *ctx, IpuStringRef s);
 
+/* A growing NUL-terminated string in the context's memory, for reports,
+ * listings and printer output (ir/str_buf.c). Start it as
+ * `IpuStrBuf b = {.ctx = ctx};`. After an allocation fails every append is
+ * a no-op and `failed` stays set. */
+typedef struct {
+  IpuContext *ctx;
+  char *data; /* NULL until something is appended */
+  size_t length, capacity;
+  bool failed;
+} IpuStrBuf;
+void ipuStrBufAppend(IpuStrBuf *b, const char *s, size_t n);
+void ipuStrBufPrintf(IpuStrBuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* `s` as a JSON string literal: quoted, with '"', '\\' and control
+ * characters escaped. */
+void ipuStrBufAppendJsonString(IpuStrBuf *b, const char *s);
+/* An IpuStringCallback (the printer's output) appending to the IpuStrBuf
+ * `userData`. */
+void ipuStrBufCallback(IpuStringRef piece, void *userData);
+/* The text, owned by the caller (ipuFree; "" if nothing was appended), or
+ * NULL after a failed allocation; either way `b` is left empty. */
+char *ipuStrBufTake(IpuStrBuf *b);
+
 /* Interned identifiers, owned by the context. */
 IpuIdent ipuIdentGet(IpuContext *ctx, IpuStringRef str);
 IpuIdent ipuIdentGetC(IpuContext *ctx, const char *str);

@@ -2,7 +2,6 @@
  * loads, energy per event kind and per layer (debug location), as text for
  * people and as JSON for scripts. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,72 +186,28 @@ void ipuSimReportFree(IpuContext *ctx, IpuSimReport *r) {
   ipuFree(ctx, r);
 }
 
-/* ---- Text building. ---------------------------------------------------- */
-
-typedef struct {
-  IpuContext *ctx;
-  char *data;
-  size_t len, cap;
-  bool failed;
-} Out;
-
-static void put(Out *o, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void put(Out *o, const char *fmt, ...) {
-  if (o->failed)
-    return;
-  va_list ap;
-  va_start(ap, fmt);
-  va_list copy;
-  va_copy(copy, ap);
-  int n = vsnprintf(NULL, 0, fmt, copy);
-  va_end(copy);
-  size_t need = o->len + (size_t)(n < 0 ? 0 : n) + 1;
-  if (n >= 0 && need > o->cap) {
-    char *d = ipuRealloc(o->ctx, o->data, need * 2);
-    if (d)
-      o->data = d, o->cap = need * 2;
-  }
-  if (n < 0 || need > o->cap) {
-    o->failed = true;
-    va_end(ap);
-    return;
-  }
-  vsnprintf(o->data + o->len, (size_t)n + 1, fmt, ap);
-  o->len += (size_t)n;
-  va_end(ap);
-}
-
-static char *finish(Out *o) {
-  if (o->failed) {
-    ipuFree(o->ctx, o->data);
-    return NULL;
-  }
-  if (!o->data)
-    put(o, "%s", "");
-  return o->data;
-}
+/* ---- Text building (into an IpuStrBuf). ---------------------------- */
 
 static double frac(uint64_t part, uint64_t whole) {
   return whole ? (double)part / (double)whole : 0;
 }
 
 /* An energy in pJ with a readable unit. */
-static void putEnergy(Out *o, double pj) {
+static void putEnergy(IpuStrBuf *o, double pj) {
   static const char *const units[] = {"pJ", "nJ", "uJ", "mJ", "J"};
   int u = 0;
   while (fabs(pj) >= 1000 && u < 4)
     pj /= 1000, ++u;
-  put(o, "%8.3f %s", pj, units[u]);
+  ipuStrBufPrintf(o, "%8.3f %s", pj, units[u]);
 }
 
-static void putSeconds(Out *o, double sec) {
+static void putSeconds(IpuStrBuf *o, double sec) {
   if (sec >= 1)
-    put(o, "%.3f s", sec);
+    ipuStrBufPrintf(o, "%.3f s", sec);
   else if (sec >= 1e-3)
-    put(o, "%.3f ms", sec * 1e3);
+    ipuStrBufPrintf(o, "%.3f ms", sec * 1e3);
   else
-    put(o, "%.3f us", sec * 1e6);
+    ipuStrBufPrintf(o, "%.3f us", sec * 1e6);
 }
 
 static int byBytesDesc(const void *a, const void *b) {
@@ -274,10 +229,10 @@ static int byEnergyDesc(const void *a, const void *b) {
 #define TOP_LINKS 10
 #define TOP_LAYERS 20
 
-static void textTiles(Out *o, const IpuSimReport *r) {
+static void textTiles(IpuStrBuf *o, const IpuSimReport *r) {
   uint64_t total = r->summary.totalCycles;
-  put(o, "\nTiles (busy cycles over the run, utilization):\n");
-  put(o, "  %-14s %22s %22s %22s\n", "tile", "array", "SIMD (host: CPU)",
+  ipuStrBufPrintf(o, "\nTiles (busy cycles over the run, utilization):\n");
+  ipuStrBufPrintf(o, "  %-14s %22s %22s %22s\n", "tile", "array", "SIMD (host: CPU)",
       "control");
   for (uint32_t i = 0; i < r->numTiles; ++i) {
     const TileStat *t = &r->tiles[i];
@@ -287,7 +242,7 @@ static void textTiles(Out *o, const IpuSimReport *r) {
     else
       snprintf(name, sizeof name, "(%d, %d, %d)", (int)t->chip, (int)t->x,
                (int)t->y);
-    put(o, "  %-14s %14llu %6.1f%% %14llu %6.1f%% %14llu %6.1f%%\n", name,
+    ipuStrBufPrintf(o, "  %-14s %14llu %6.1f%% %14llu %6.1f%% %14llu %6.1f%%\n", name,
         (unsigned long long)t->arrayCycles, 100 * frac(t->arrayCycles, total),
         (unsigned long long)t->simdCycles, 100 * frac(t->simdCycles, total),
         (unsigned long long)t->controlCycles,
@@ -295,7 +250,7 @@ static void textTiles(Out *o, const IpuSimReport *r) {
   }
 }
 
-static void textLinks(Out *o, const IpuSimReport *r) {
+static void textLinks(IpuStrBuf *o, const IpuSimReport *r) {
   const LinkStat **sorted = ipuAlloc(o->ctx, (r->numLinks + 1) *
                                                  sizeof *sorted);
   if (!sorted) {
@@ -307,16 +262,16 @@ static void textLinks(Out *o, const IpuSimReport *r) {
     if (r->links[i].bytes)
       sorted[used++] = &r->links[i];
   qsort(sorted, used, sizeof *sorted, byBytesDesc);
-  put(o, "\nLinks (%u carry data; the busiest, bytes per inference):\n",
+  ipuStrBufPrintf(o, "\nLinks (%u carry data; the busiest, bytes per inference):\n",
       used);
   for (uint32_t i = 0; i < used && i < TOP_LINKS; ++i)
-    put(o, "  %-28s %12llu B  busy %5.1f%%\n", sorted[i]->name,
+    ipuStrBufPrintf(o, "  %-28s %12llu B  busy %5.1f%%\n", sorted[i]->name,
         (unsigned long long)sorted[i]->bytes,
         100 * frac(sorted[i]->busyCycles, r->summary.totalCycles));
   ipuFree(o->ctx, sorted);
 }
 
-static void textLayers(Out *o, const IpuSimReport *r) {
+static void textLayers(IpuStrBuf *o, const IpuSimReport *r) {
   const LayerStat **sorted = ipuAlloc(o->ctx, (r->numLayers + 1) *
                                                   sizeof *sorted);
   if (!sorted) {
@@ -328,93 +283,80 @@ static void textLayers(Out *o, const IpuSimReport *r) {
     if (r->layers[i].energyPj > 0 || r->layers[i].macs)
       sorted[used++] = &r->layers[i];
   qsort(sorted, used, sizeof *sorted, byEnergyDesc);
-  put(o, "\nEnergy per layer (per inference; %u layers, the largest):\n",
+  ipuStrBufPrintf(o, "\nEnergy per layer (per inference; %u layers, the largest):\n",
       used);
   for (uint32_t i = 0; i < used && i < TOP_LAYERS; ++i) {
-    put(o, "  ");
+    ipuStrBufPrintf(o, "  ");
     putEnergy(o, sorted[i]->energyPj);
-    put(o, "  %12llu MACs  %s\n", (unsigned long long)sorted[i]->macs,
+    ipuStrBufPrintf(o, "  %12llu MACs  %s\n", (unsigned long long)sorted[i]->macs,
         sorted[i]->name);
   }
   ipuFree(o->ctx, sorted);
 }
 
 char *ipuSimReportText(IpuContext *ctx, const IpuSimReport *r) {
-  Out o = {ctx, NULL, 0, 0, false};
+  IpuStrBuf o = {.ctx = ctx};
   const IpuSimSummary *s = &r->summary;
-  put(&o, "IPU simulation on target '%s': %lld inference(s)\n", r->target,
+  ipuStrBufPrintf(&o, "IPU simulation on target '%s': %lld inference(s)\n", r->target,
       (long long)r->inferences);
-  put(&o, "  latency     ");
+  ipuStrBufPrintf(&o, "  latency     ");
   putSeconds(&o, s->latencySeconds);
-  put(&o, " (%llu cycles)\n", (unsigned long long)s->latencyCycles);
-  put(&o, "  throughput  %.1f inferences/s\n", s->inferencesPerSecond);
-  put(&o, "  run         %llu cycles at %.0f MHz\n",
+  ipuStrBufPrintf(&o, " (%llu cycles)\n", (unsigned long long)s->latencyCycles);
+  ipuStrBufPrintf(&o, "  throughput  %.1f inferences/s\n", s->inferencesPerSecond);
+  ipuStrBufPrintf(&o, "  run         %llu cycles at %.0f MHz\n",
       (unsigned long long)s->totalCycles, r->clockHz / 1e6);
-  put(&o, "  MACs        %llu per inference (effective %.3g TOPS)\n",
+  ipuStrBufPrintf(&o, "  MACs        %llu per inference (effective %.3g TOPS)\n",
       (unsigned long long)s->macs, r->effectiveTops);
-  put(&o, "  energy    ");
+  ipuStrBufPrintf(&o, "  energy    ");
   putEnergy(&o, s->energyPj);
-  put(&o, " per inference\n\nEnergy per event kind (per inference):\n");
+  ipuStrBufPrintf(&o, " per inference\n\nEnergy per event kind (per inference):\n");
   for (int k = 0; k < SIM_E_KINDS; ++k) {
-    put(&o, "  %-16s", simEnergyKindNames[k]);
+    ipuStrBufPrintf(&o, "  %-16s", simEnergyKindNames[k]);
     putEnergy(&o, r->energy[k]);
-    put(&o, "  %5.1f%%\n",
+    ipuStrBufPrintf(&o, "  %5.1f%%\n",
         s->energyPj > 0 ? 100 * r->energy[k] / s->energyPj : 0.0);
   }
   textTiles(&o, r);
   textLinks(&o, r);
   textLayers(&o, r);
-  return finish(&o);
+  return ipuStrBufTake(&o);
 }
 
 /* ---- JSON. ------------------------------------------------------------- */
 
-static void jsonString(Out *o, const char *str) {
-  put(o, "\"");
-  for (const unsigned char *p = (const unsigned char *)str; *p; ++p) {
-    if (*p == '"' || *p == '\\')
-      put(o, "\\%c", *p);
-    else if (*p < 0x20)
-      put(o, "\\u%04x", *p);
-    else
-      put(o, "%c", *p);
-  }
-  put(o, "\"");
-}
-
-static void jsonNumber(Out *o, double v) {
-  put(o, "%.9g", isfinite(v) ? v : 0.0);
+static void jsonNumber(IpuStrBuf *o, double v) {
+  ipuStrBufPrintf(o, "%.9g", isfinite(v) ? v : 0.0);
 }
 
 char *ipuSimReportJson(IpuContext *ctx, const IpuSimReport *r) {
-  Out o = {ctx, NULL, 0, 0, false};
+  IpuStrBuf o = {.ctx = ctx};
   const IpuSimSummary *s = &r->summary;
   uint64_t total = s->totalCycles;
-  put(&o, "{\n  \"target\": ");
-  jsonString(&o, r->target);
-  put(&o, ",\n  \"clock_hz\": ");
+  ipuStrBufPrintf(&o, "{\n  \"target\": ");
+  ipuStrBufAppendJsonString(&o, r->target);
+  ipuStrBufPrintf(&o, ",\n  \"clock_hz\": ");
   jsonNumber(&o, r->clockHz);
-  put(&o, ",\n  \"inferences\": %lld,\n  \"latency_seconds\": ",
+  ipuStrBufPrintf(&o, ",\n  \"inferences\": %lld,\n  \"latency_seconds\": ",
       (long long)r->inferences);
   jsonNumber(&o, s->latencySeconds);
-  put(&o, ",\n  \"latency_cycles\": %llu,\n  \"inferences_per_second\": ",
+  ipuStrBufPrintf(&o, ",\n  \"latency_cycles\": %llu,\n  \"inferences_per_second\": ",
       (unsigned long long)s->latencyCycles);
   jsonNumber(&o, s->inferencesPerSecond);
-  put(&o, ",\n  \"total_cycles\": %llu,\n  \"macs\": %llu,\n"
+  ipuStrBufPrintf(&o, ",\n  \"total_cycles\": %llu,\n  \"macs\": %llu,\n"
       "  \"effective_tops\": ", (unsigned long long)total,
       (unsigned long long)s->macs);
   jsonNumber(&o, r->effectiveTops);
-  put(&o, ",\n  \"energy_pj\": ");
+  ipuStrBufPrintf(&o, ",\n  \"energy_pj\": ");
   jsonNumber(&o, s->energyPj);
-  put(&o, ",\n  \"energy_by_kind_pj\": {");
+  ipuStrBufPrintf(&o, ",\n  \"energy_by_kind_pj\": {");
   for (int k = 0; k < SIM_E_KINDS; ++k) {
-    put(&o, "%s\"%s\": ", k ? ", " : "", simEnergyKindNames[k]);
+    ipuStrBufPrintf(&o, "%s\"%s\": ", k ? ", " : "", simEnergyKindNames[k]);
     jsonNumber(&o, r->energy[k]);
   }
-  put(&o, "},\n  \"tiles\": [");
+  ipuStrBufPrintf(&o, "},\n  \"tiles\": [");
   for (uint32_t i = 0; i < r->numTiles; ++i) {
     const TileStat *t = &r->tiles[i];
-    put(&o, "%s\n    {\"host\": %s, \"chip\": %d, \"x\": %d, \"y\": %d, "
+    ipuStrBufPrintf(&o, "%s\n    {\"host\": %s, \"chip\": %d, \"x\": %d, \"y\": %d, "
         "\"macs\": %llu, \"array_cycles\": %llu, \"simd_cycles\": %llu, "
         "\"control_cycles\": %llu, \"array_utilization\": ", i ? "," : "",
         t->host ? "true" : "false", (int)t->chip, (int)t->x, (int)t->y,
@@ -422,32 +364,32 @@ char *ipuSimReportJson(IpuContext *ctx, const IpuSimReport *r) {
         (unsigned long long)t->simdCycles,
         (unsigned long long)t->controlCycles);
     jsonNumber(&o, frac(t->arrayCycles, total));
-    put(&o, ", \"simd_utilization\": ");
+    ipuStrBufPrintf(&o, ", \"simd_utilization\": ");
     jsonNumber(&o, frac(t->simdCycles, total));
-    put(&o, ", \"control_utilization\": ");
+    ipuStrBufPrintf(&o, ", \"control_utilization\": ");
     jsonNumber(&o, frac(t->controlCycles, total));
-    put(&o, "}");
+    ipuStrBufPrintf(&o, "}");
   }
-  put(&o, "\n  ],\n  \"links\": [");
+  ipuStrBufPrintf(&o, "\n  ],\n  \"links\": [");
   for (uint32_t i = 0; i < r->numLinks; ++i) {
     const LinkStat *l = &r->links[i];
-    put(&o, "%s\n    {\"name\": ", i ? "," : "");
-    jsonString(&o, l->name);
-    put(&o, ", \"bytes\": %llu, \"busy_cycles\": %llu, \"busy_fraction\": ",
+    ipuStrBufPrintf(&o, "%s\n    {\"name\": ", i ? "," : "");
+    ipuStrBufAppendJsonString(&o, l->name);
+    ipuStrBufPrintf(&o, ", \"bytes\": %llu, \"busy_cycles\": %llu, \"busy_fraction\": ",
         (unsigned long long)l->bytes, (unsigned long long)l->busyCycles);
     jsonNumber(&o, frac(l->busyCycles, total));
-    put(&o, "}");
+    ipuStrBufPrintf(&o, "}");
   }
-  put(&o, "\n  ],\n  \"layers\": [");
+  ipuStrBufPrintf(&o, "\n  ],\n  \"layers\": [");
   for (uint32_t i = 0; i < r->numLayers; ++i) {
     const LayerStat *l = &r->layers[i];
-    put(&o, "%s\n    {\"name\": ", i ? "," : "");
-    jsonString(&o, l->name);
-    put(&o, ", \"energy_pj\": ");
+    ipuStrBufPrintf(&o, "%s\n    {\"name\": ", i ? "," : "");
+    ipuStrBufAppendJsonString(&o, l->name);
+    ipuStrBufPrintf(&o, ", \"energy_pj\": ");
     jsonNumber(&o, l->energyPj);
-    put(&o, ", \"macs\": %llu, \"simd_ops\": %llu}",
+    ipuStrBufPrintf(&o, ", \"macs\": %llu, \"simd_ops\": %llu}",
         (unsigned long long)l->macs, (unsigned long long)l->simdOps);
   }
-  put(&o, "\n  ]\n}\n");
-  return finish(&o);
+  ipuStrBufPrintf(&o, "\n  ]\n}\n");
+  return ipuStrBufTake(&o);
 }
