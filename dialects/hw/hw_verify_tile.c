@@ -70,26 +70,7 @@ static IpuLogicalResult checkTileTarget(IpuOp *op, const int64_t pos[3]) {
                           (long long)pos[1], (long long)pos[2],
                           (long long)t.gridCols, (long long)t.gridRows,
                           t.name);
-  IpuBlock *block = ipuRegionGetFirstBlock(ipuOpGetRegion(op, 0));
-  IpuOp *array = block ? ipuBlockGetFirstOp(block) : NULL;
-  if (!array || !ipuOpIsA(array, "tile.array"))
-    return IPU_SUCCESS;
-  int64_t rows, cols, bits = 8;
-  if (!dialectGetIntAttr(array, "rows", &rows) ||
-      !dialectGetIntAttr(array, "cols", &cols))
-    return IPU_SUCCESS; /* the array's own verifier reports it */
-  dialectGetIntAttr(array, "weight_bits", &bits);
-  if (rows != t.arrayRows || cols != t.arrayCols)
-    return ipuOpEmitError(array,
-                          "is %lld x %lld, but the arrays of target '%s' are "
-                          "%lld x %lld",
-                          (long long)rows, (long long)cols, t.name,
-                          (long long)t.arrayRows, (long long)t.arrayCols);
-  if (bits > t.weightBits)
-    return ipuOpEmitError(array,
-                          "has weight_bits = %lld, more than the %lld of "
-                          "target '%s'",
-                          (long long)bits, (long long)t.weightBits, t.name);
+  /* The array checks itself against the module's target. */
   return IPU_SUCCESS;
 }
 

@@ -169,10 +169,13 @@ static IpuLogicalResult checkPlacement(IpuOp *array, Placed *blocks,
   return IPU_SUCCESS;
 }
 
-/* The module's target bounds the array's geometry and bits. */
+/* The target of the enclosing module bounds the array's geometry and
+ * bits, wherever the array sits (at module level, or in a placed tile). */
 static IpuLogicalResult checkTarget(IpuOp *op, int64_t rows, int64_t cols,
                                     int64_t weightBits) {
   IpuOp *module = ipuOpGetParentOp(op);
+  while (module && !ipuOpIsA(module, "builtin.module"))
+    module = ipuOpGetParentOp(module);
   if (!module || !ipuModuleHasTarget(module))
     return IPU_SUCCESS;
   IpuTarget t;
