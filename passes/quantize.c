@@ -6,7 +6,10 @@
  * function for the report; rewrite into integer arithmetic
  * (quantize_rewrite.c); run both on the samples and report the error per
  * layer and per output (quantize_report.c). Cost: 2 (3 with a percentile)
- * interpreter runs per sample plus O(ops + weights) for the rewrite. */
+ * interpreter runs per sample plus O(ops + weights) for the rewrite; a
+ * function that computes nothing in float (already integer) is left as it
+ * is without reading any calibration input, unless a report is asked
+ * for. */
 #include <string.h>
 
 #include "quantize.h"
@@ -24,6 +27,32 @@ static int64_t countFloatOps(IpuBlock *body) {
       n++;
   }
   return n;
+}
+
+/* Whether some op computes in float: an op other than a constant, a
+ * quantize / dequantize boundary or the return with a float tensor
+ * operand or result. Without one the rewrite has nothing to do (an
+ * already integer network), and the calibration run, most of the pass's
+ * time, is skipped. */
+static bool hasFloatCompute(IpuBlock *body) {
+  for (IpuOp *op = ipuBlockGetFirstOp(body); op; op = ipuOpGetNext(op)) {
+    if (ipuOpIsA(op, "hl.constant") || ipuOpIsA(op, "hl.dequantize") ||
+        ipuOpIsA(op, "hl.quantize") || ipuOpIsA(op, "func.return"))
+      continue;
+    for (intptr_t i = 0; i < ipuOpGetNumOperands(op) + ipuOpGetNumResults(op);
+         ++i) {
+      IpuType t = ipuValueGetType(i < ipuOpGetNumOperands(op)
+                                      ? ipuOpGetOperand(op, i)
+                                      : ipuOpGetResult(
+                                            op, i - ipuOpGetNumOperands(op)));
+      if (ipuTypeIsTensor(t) &&
+          ipuTypeIsFloat(ipuShapedTypeGetElementType(t)))
+        return true;
+    }
+    if (ipuOpGetNumRegions(op))
+      return true; /* nested code: let the rewrite judge */
+  }
+  return false;
 }
 
 static IpuLogicalResult runQuantize(IpuOp *func, IpuPassRun *run) {
@@ -59,6 +88,14 @@ static IpuLogicalResult runQuantize(IpuOp *func, IpuPassRun *run) {
     return ipuOpEmitError(func, "quantize: min-cosine must be in [0, 1], "
                           "got %g", minCosine);
   }
+  const char *reportPath = ipuPassRunGetString(run, "report");
+  if (!hasFloatCompute(body) && !(reportPath && *reportPath)) {
+    ipuPassRunAddStatistic(run, "num-quantized", 0);
+    ipuPassRunAddStatistic(run, "num-float-ops", 0);
+    ipuPassRunMarkAllPreserved(run);
+    qFreeCalibration(&st);
+    return IPU_SUCCESS;
+  }
   for (IpuOp *op = ipuBlockGetFirstOp(body); op; op = ipuOpGetNext(op))
     st.numBodyOps++;
   IpuOp *floatFunc = NULL;
@@ -79,7 +116,7 @@ static IpuLogicalResult runQuantize(IpuOp *func, IpuPassRun *run) {
     ipuPassRunAddStatistic(run, "num-float-ops", st.numFloatOps);
     ipuPassRunAddStatistic(run, "num-4bit-layers", st.numWeights4);
     ipuPassRunAddStatistic(run, "num-wide-layers", st.numWide);
-    ok = qReport(&st, floatFunc, run, ipuPassRunGetString(run, "report"));
+    ok = qReport(&st, floatFunc, run, reportPath);
   }
   if (floatFunc)
     ipuOpDestroy(floatFunc);
@@ -148,7 +185,9 @@ const IpuPassDef ipuQuantizePass = {
         "symmetric int8 per-tensor activations, symmetric per-output-"
         "channel int8 weights (4-bit on request), int32 biases, "
         "hl.requantize with fixed-point multiplier and shift, relu / clip "
-        "folded into its clamp; on request 16-bit activations for chosen "
+        "and max / min with a scalar folded into its clamp; hard_sigmoid, "
+        "leaky_relu and global_avgpool as integer ops; on request 16-bit "
+        "activations for chosen "
         "layer inputs, or as many as an accuracy goal needs. Other ops "
         "stay float between hl.dequantize "
         "and hl.quantize; the signature stays float. Reports the error "

@@ -19,51 +19,31 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "quantize.h"
-
-typedef struct {
-  IpuValue q;   /* the i8 (or, for a wide activation, i16) value */
-  float scale;
-  int qmax;     /* 127, or the bound of a wide activation's values */
-  IpuValue deq; /* its dequantized float form, once made */
-} QVal;
-
-typedef struct {
-  QState *st;
-  IpuContext *ctx;
-  IpuBuilder b;       /* inserting before the op being rewritten */
-  IpuPtrMap values;   /* float value -> QVal* */
-  IpuPtrMap replaced; /* float ops to erase */
-  IpuPtrMap wide;     /* float value -> qmax of its 16-bit form */
-  IpuOp **ops;
-  intptr_t numOps, index;
-  QVal **all; /* every QVal made, freed at the end */
-  intptr_t numAll, capAll;
-} Rewriter;
+#include "quantize_rewrite.h"
 
 /* ---- Small builders. ---- */
 
-static IpuType withElement(IpuContext *ctx, IpuType t, IpuType elem) {
+IpuType qWithElement(IpuContext *ctx, IpuType t, IpuType elem) {
   return ipuRankedTensorTypeGet(ctx, ipuShapedTypeGetRank(t),
                                 ipuShapedTypeGetShape(t), elem, NULL);
 }
 
-static IpuType i8Type(IpuContext *ctx) {
+IpuType qI8Type(IpuContext *ctx) {
   return ipuIntegerTypeGet(ctx, 8, IPU_SIGNLESS);
 }
-static IpuType i32Type(IpuContext *ctx) {
+IpuType qI32Type(IpuContext *ctx) {
   return ipuIntegerTypeGet(ctx, 32, IPU_SIGNLESS);
 }
 
 /* The qmax of float value `v`'s integer form: 127 (i8), or larger when
  * it was chosen to be a wide (16-bit) activation. */
-static int qmaxOf(Rewriter *rw, IpuValue v) {
+int qQmaxOf(Rewriter *rw, IpuValue v) {
   intptr_t q = ipuPtrMapGetInt(&rw->wide, v, 0);
   return q > 127 ? (int)q : 127;
 }
 
 /* The storage type for values within +-qmax. */
-static IpuType storageType(IpuContext *ctx, int qmax) {
+IpuType qStorageType(IpuContext *ctx, int qmax) {
   return ipuIntegerTypeGet(ctx, qmax > 127 ? 16 : 8, IPU_SIGNLESS);
 }
 
@@ -92,9 +72,9 @@ static void copyAttrs(IpuOpState *os, IpuOp *from, const char *const *skip) {
   }
 }
 
-static IpuOp *build(Rewriter *rw, const char *name, IpuLocation loc,
-                    intptr_t n, const IpuValue *operands, IpuType result,
-                    IpuOp *attrsFrom, const char *const *skip) {
+IpuOp *qBuild(Rewriter *rw, const char *name, IpuLocation loc, intptr_t n,
+              const IpuValue *operands, IpuType result, IpuOp *attrsFrom,
+              const char *const *skip) {
   IpuOpState os;
   ipuOpStateInit(&os, rw->ctx, ipuStringRefFromCString(name), loc);
   ipuOpStateAddOperands(&os, n, operands);
@@ -116,15 +96,14 @@ static IpuAttr f32Array(IpuContext *ctx, intptr_t n, const float *v) {
   return ipuDenseArrayAttrGet(ctx, ipuFloatTypeGet(ctx, IPU_F32), n, v);
 }
 
-static IpuAttr i64Attr(IpuContext *ctx, int64_t v) {
+IpuAttr qI64Attr(IpuContext *ctx, int64_t v) {
   return ipuIntegerAttrGet(ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), v);
 }
 
 /* hl.requantize of `x` by factors[0..n) (per channel on `axis` when
  * n > 1) to `elem` (i8 or i32). */
-static IpuOp *requantize(Rewriter *rw, IpuValue x, intptr_t n,
-                         const double *factors, int64_t axis, IpuType elem,
-                         IpuLocation loc) {
+IpuOp *qRequantize(Rewriter *rw, IpuValue x, intptr_t n, const double *factors,
+                   int64_t axis, IpuType elem, IpuLocation loc) {
   IpuContext *ctx = rw->ctx;
   int64_t mult[n], shift[n];
   for (intptr_t c = 0; c < n; ++c)
@@ -132,13 +111,13 @@ static IpuOp *requantize(Rewriter *rw, IpuValue x, intptr_t n,
   IpuOpState os;
   ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.requantize"), loc);
   ipuOpStateAddOperands(&os, 1, &x);
-  IpuType result = withElement(ctx, ipuValueGetType(x), elem);
+  IpuType result = qWithElement(ctx, ipuValueGetType(x), elem);
   ipuOpStateAddResults(&os, 1, &result);
   ipuOpStateAddAttr(&os, "multiplier", ipuDenseI64ArrayAttrGet(ctx, n, mult));
   ipuOpStateAddAttr(&os, "shift", ipuDenseI64ArrayAttrGet(ctx, n, shift));
   ipuOpStateAddAttr(&os, "zero_point", zeroPoint(ctx, elem));
   if (n > 1)
-    ipuOpStateAddAttr(&os, "axis", i64Attr(ctx, axis));
+    ipuOpStateAddAttr(&os, "axis", qI64Attr(ctx, axis));
   return ipuBuilderCreate(&rw->b, &os);
 }
 
@@ -152,8 +131,7 @@ static int64_t clampAttr(IpuOp *op, const char *name, int64_t dflt) {
  * storage range of `qmax`) to the stored-domain bounds [lo, hi]
  * (infinite: no bound). False, changing nothing, when the result would be
  * empty. */
-static bool narrowClamp(Rewriter *rw, IpuOp *rq, double lo, double hi,
-                        int qmax) {
+bool qNarrowClamp(Rewriter *rw, IpuOp *rq, double lo, double hi, int qmax) {
   int64_t typeLo = storageMin(qmax), typeHi = qmax;
   int64_t curLo = clampAttr(rq, "clamp_min", typeLo);
   int64_t curHi = clampAttr(rq, "clamp_max", typeHi);
@@ -166,34 +144,34 @@ static bool narrowClamp(Rewriter *rw, IpuOp *rq, double lo, double hi,
   if (newLo > newHi)
     return false;
   if (newLo != curLo || ipuOpGetAttr(rq, "clamp_min"))
-    ipuOpSetAttr(rq, "clamp_min", i64Attr(rw->ctx, newLo));
+    ipuOpSetAttr(rq, "clamp_min", qI64Attr(rw->ctx, newLo));
   if (newHi != curHi || ipuOpGetAttr(rq, "clamp_max"))
-    ipuOpSetAttr(rq, "clamp_max", i64Attr(rw->ctx, newHi));
+    ipuOpSetAttr(rq, "clamp_max", qI64Attr(rw->ctx, newHi));
   return true;
 }
 
 /* requantize to the storage of `qmax`: i8, or i16 clamped to +-qmax. */
-static IpuOp *requantizeTo(Rewriter *rw, IpuValue x, intptr_t n,
-                           const double *factors, int64_t axis, int qmax,
-                           IpuLocation loc) {
-  IpuOp *rq = requantize(rw, x, n, factors, axis,
-                         storageType(rw->ctx, qmax), loc);
+IpuOp *qRequantizeTo(Rewriter *rw, IpuValue x, intptr_t n,
+                     const double *factors, int64_t axis, int qmax,
+                     IpuLocation loc) {
+  IpuOp *rq =
+      qRequantize(rw, x, n, factors, axis, qStorageType(rw->ctx, qmax), loc);
   if (rq && qmax > 127) {
-    ipuOpSetAttr(rq, "clamp_min", i64Attr(rw->ctx, -qmax));
-    ipuOpSetAttr(rq, "clamp_max", i64Attr(rw->ctx, qmax));
+    ipuOpSetAttr(rq, "clamp_min", qI64Attr(rw->ctx, -qmax));
+    ipuOpSetAttr(rq, "clamp_max", qI64Attr(rw->ctx, qmax));
   }
   return rq;
 }
 
-static bool fail(Rewriter *rw, IpuOp *at, const char *what) {
+bool qFail(Rewriter *rw, IpuOp *at, const char *what) {
   if (!rw->st->failed)
     ipuOpEmitError(at, "quantize: %s", what);
   rw->st->failed = true;
   return false;
 }
 
-static bool mapValue(Rewriter *rw, IpuValue floatValue, IpuValue q,
-                     float scale, int qmax) {
+bool qMapValue(Rewriter *rw, IpuValue floatValue, IpuValue q, float scale,
+               int qmax) {
   if (rw->numAll == rw->capAll) {
     intptr_t cap = rw->capAll ? 2 * rw->capAll : 64;
     QVal **grown = ipuRealloc(rw->ctx, rw->all, sizeof(QVal *) * (size_t)cap);
@@ -212,7 +190,7 @@ static bool mapValue(Rewriter *rw, IpuValue floatValue, IpuValue q,
   return ipuPtrMapPut(&rw->values, floatValue, qv);
 }
 
-static bool isFloatTensor(IpuValue v) {
+bool qIsFloatTensor(IpuValue v) {
   IpuType t = ipuValueGetType(v);
   return ipuTypeIsTensor(t) && ipuShapedTypeHasRank(t) &&
          ipuShapedTypeHasStaticShape(t) &&
@@ -221,14 +199,14 @@ static bool isFloatTensor(IpuValue v) {
 
 /* The i8 form of float value `v`, quantizing it before the current op if
  * it has none yet; NULL (without error) when it cannot be quantized. */
-static QVal *quantized(Rewriter *rw, IpuValue v) {
+QVal *qQuantized(Rewriter *rw, IpuValue v) {
   QVal *qv = ipuPtrMapGet(&rw->values, v);
   if (qv)
     return qv;
-  if (!isFloatTensor(v) || !qIsInt8Friendly(rw->st, v))
+  if (!qIsFloatTensor(v) || !qIsInt8Friendly(rw->st, v))
     return NULL;
   QRange *r = qRangeOf(rw->st, v);
-  int qmax = qmaxOf(rw, v);
+  int qmax = qQmaxOf(rw, v);
   float scale = qActivationScale(r, qmax);
   IpuContext *ctx = rw->ctx;
   IpuOp *defining = ipuValueGetDefiningOp(v);
@@ -237,17 +215,17 @@ static QVal *quantized(Rewriter *rw, IpuValue v) {
   IpuOpState os;
   ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.quantize"), loc);
   ipuOpStateAddOperands(&os, 1, &v);
-  IpuType elem = storageType(ctx, qmax);
-  IpuType result = withElement(ctx, ipuValueGetType(v), elem);
+  IpuType elem = qStorageType(ctx, qmax);
+  IpuType result = qWithElement(ctx, ipuValueGetType(v), elem);
   ipuOpStateAddResults(&os, 1, &result);
   ipuOpStateAddAttr(&os, "scale", f32Array(ctx, 1, &scale));
   ipuOpStateAddAttr(&os, "zero_point", zeroPoint(ctx, elem));
   if (qmax > 127) {
-    ipuOpStateAddAttr(&os, "clamp_min", i64Attr(ctx, -qmax));
-    ipuOpStateAddAttr(&os, "clamp_max", i64Attr(ctx, qmax));
+    ipuOpStateAddAttr(&os, "clamp_min", qI64Attr(ctx, -qmax));
+    ipuOpStateAddAttr(&os, "clamp_max", qI64Attr(ctx, qmax));
   }
   IpuOp *q = ipuBuilderCreate(&rw->b, &os);
-  if (!q || !mapValue(rw, v, ipuOpGetResult(q, 0), scale, qmax))
+  if (!q || !qMapValue(rw, v, ipuOpGetResult(q, 0), scale, qmax))
     return NULL;
   return ipuPtrMapGet(&rw->values, v);
 }
@@ -260,8 +238,8 @@ static IpuValue dequantized(Rewriter *rw, QVal *qv, IpuLocation loc) {
   IpuOpState os;
   ipuOpStateInit(&os, ctx, ipuStringRefFromCString("hl.dequantize"), loc);
   ipuOpStateAddOperands(&os, 1, &qv->q);
-  IpuType result = withElement(ctx, ipuValueGetType(qv->q),
-                               ipuFloatTypeGet(ctx, IPU_F32));
+  IpuType result =
+      qWithElement(ctx, ipuValueGetType(qv->q), ipuFloatTypeGet(ctx, IPU_F32));
   ipuOpStateAddResults(&os, 1, &result);
   ipuOpStateAddAttr(&os, "scale", f32Array(ctx, 1, &qv->scale));
   IpuOp *d = ipuBuilderCreate(&rw->b, &os);
@@ -270,7 +248,7 @@ static IpuValue dequantized(Rewriter *rw, QVal *qv, IpuLocation loc) {
   return qv->deq;
 }
 
-static bool addLayer(Rewriter *rw, IpuOp *quantOp, float scale) {
+bool qAddLayer(Rewriter *rw, IpuOp *quantOp, float scale) {
   QState *st = rw->st;
   if (st->numLayers == st->capLayers) {
     intptr_t cap = st->capLayers ? 2 * st->capLayers : 32;
@@ -364,7 +342,7 @@ static const char *stringAttr(IpuOp *op, const char *name, char *buf,
   return buf;
 }
 
-static double floatAttr(IpuOp *op, const char *name, double dflt) {
+double qFloatAttr(IpuOp *op, const char *name, double dflt) {
   IpuAttr a = ipuOpGetAttr(op, name);
   return a && ipuAttrGetKind(a) == IPU_ATTR_FLOAT ? ipuFloatAttrGetValue(a)
                                                   : dflt;
@@ -376,7 +354,7 @@ static bool boolAttr(IpuOp *op, const char *name) {
 }
 
 /* Activation parameter i of a fused activation. */
-static float activationParam(IpuOp *op, int i, float dflt) {
+float qActivationParam(IpuOp *op, int i, float dflt) {
   IpuAttr a = ipuOpGetAttr(op, "activation_params");
   if (!a || ipuAttrGetKind(a) != IPU_ATTR_DENSE_ARRAY ||
       ipuDenseArrayAttrGetNumElements(a) <= i)
@@ -439,13 +417,15 @@ static bool intLike(Rewriter *rw, IpuValue v) {
   static const char *const producers[] = {
       "hl.conv2d", "hl.gemm", "hl.matmul", "hl.add", "hl.sub", "hl.mul",
       "hl.concat", "hl.relu", "hl.clip", "hl.maxpool", "hl.reshape",
-      "hl.flatten", "hl.transpose"};
+      "hl.flatten", "hl.transpose", "hl.global_avgpool",
+      "hl.hard_sigmoid", "hl.leaky_relu"};
   for (size_t i = 0; def && i < sizeof producers / sizeof *producers; ++i)
     if (ipuOpIsA(def, producers[i]))
       return true;
   IpuValue x;
   double factor;
-  return def && qIsScalarScale(rw->ctx, def, &x, &factor) &&
+  return def && (qIsScalarScale(rw->ctx, def, &x, &factor) ||
+                 qIsScalarBound(def, &x, &factor)) &&
          ipuPtrMapGet(&rw->values, x);
 }
 
@@ -463,6 +443,8 @@ static bool needsInt(Rewriter *rw, IpuValue v, int depth, bool strict) {
   for (IpuOpOperand *u = ipuValueGetFirstUse(v); u;
        u = ipuOpOperandGetNextUse(u)) {
     IpuOp *user = ipuOpOperandGetOwner(u);
+    IpuValue x;
+    double factor;
     if (ipuOpIsA(user, "hl.conv2d") || ipuOpIsA(user, "hl.gemm") ||
         ipuOpIsA(user, "hl.matmul")) {
       if (qIsInt8Friendly(rw->st, v))
@@ -479,13 +461,17 @@ static bool needsInt(Rewriter *rw, IpuValue v, int depth, bool strict) {
         return true;
     } else if (ipuOpIsA(user, "hl.concat")) {
       return true;
-    } else if ((ipuOpIsA(user, "hl.clip") || qIsScalePreserving(user)) &&
+    } else if (ipuOpIsA(user, "hl.global_avgpool")) {
+      if (qIsInt8Friendly(rw->st, v))
+        return true;
+    } else if ((ipuOpIsA(user, "hl.clip") || qIsScalePreserving(user) ||
+                ipuOpIsA(user, "hl.hard_sigmoid") ||
+                ipuOpIsA(user, "hl.leaky_relu") ||
+                qIsScalarBound(user, &x, &factor)) &&
                ipuOpGetNumResults(user) == 1) {
       if (needsInt(rw, ipuOpGetResult(user, 0), depth + 1, strict))
         return true;
     }
-    IpuValue x;
-    double factor;
     if (qIsScalarScale(rw->ctx, user, &x, &factor) && x == v &&
         needsInt(rw, ipuOpGetResult(user, 0), depth + 1, true))
       return true;
@@ -508,7 +494,7 @@ static IpuOp *dequantizeWide(Rewriter *rw, IpuValue acc, intptr_t n,
   ipuOpStateAddResults(&os, 1, &floatType);
   ipuOpStateAddAttr(&os, "scale", f32Array(rw->ctx, n, scales));
   if (n > 1)
-    ipuOpStateAddAttr(&os, "axis", i64Attr(rw->ctx, axis));
+    ipuOpStateAddAttr(&os, "axis", qI64Attr(rw->ctx, axis));
   return ipuBuilderCreate(&rw->b, &os);
 }
 
@@ -523,40 +509,47 @@ static bool finishAccumulator(Rewriter *rw, IpuOp *x, IpuValue acc,
   char act[32];
   const char *activation = stringAttr(x, "activation", act, sizeof act);
   bool toInt = needsInt(rw, result, 0, false);
+  if (toInt && qHasIntegerActivation(x, activation)) {
+    bool handled = false;
+    if (!qIntegerActivation(rw, x, activation, acc, n, accScale, axis,
+                            &handled))
+      return false;
+    if (handled)
+      return true;
+  }
   if (toInt && (!activation || !strcmp(activation, "relu") ||
                 !strcmp(activation, "clip"))) {
-    int qmax = qmaxOf(rw, result);
+    int qmax = qQmaxOf(rw, result);
     float sOut = qActivationScale(qRangeOf(rw->st, result), qmax);
     double factors[n];
     for (intptr_t c = 0; c < n; ++c)
       factors[c] = accScale[c] / sOut;
-    IpuOp *rq = requantizeTo(rw, acc, n, factors, axis, qmax, loc);
+    IpuOp *rq = qRequantizeTo(rw, acc, n, factors, axis, qmax, loc);
     if (!rq)
-      return fail(rw, x, "cannot build the requantization");
+      return qFail(rw, x, "cannot build the requantization");
     if (activation && !strcmp(activation, "relu"))
-      narrowClamp(rw, rq, 0, INFINITY, qmax);
+      qNarrowClamp(rw, rq, 0, INFINITY, qmax);
     if (activation && !strcmp(activation, "clip")) {
-      double hi = activationParam(x, 1, INFINITY) / sOut;
+      double hi = qActivationParam(x, 1, INFINITY) / sOut;
       /* min > max: everything is max, as numpy's clip. */
-      if (!narrowClamp(rw, rq, activationParam(x, 0, -INFINITY) / sOut, hi,
-                       qmax))
-        narrowClamp(rw, rq, hi, hi, qmax);
+      if (!qNarrowClamp(rw, rq, qActivationParam(x, 0, -INFINITY) / sOut, hi,
+                        qmax))
+        qNarrowClamp(rw, rq, hi, hi, qmax);
     }
-    return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
-           addLayer(rw, rq, sOut) &&
-           ipuPtrMapPut(&rw->replaced, x, x);
+    return qMapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
+           qAddLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
   }
   /* Exact dequantization of the accumulators, then the float activation. */
   IpuType f32 = ipuValueGetType(result);
   IpuOp *deq = dequantizeWide(rw, acc, n, accScale, axis, f32, loc);
   if (!deq)
-    return fail(rw, x, "cannot build the dequantization");
+    return qFail(rw, x, "cannot build the dequantization");
   if (!activation) {
     IpuValue out = ipuOpGetResult(deq, 0);
     if (!qAliasRange(rw->st, result, out))
-      return fail(rw, x, "out of memory");
+      return qFail(rw, x, "out of memory");
     ipuValueReplaceAllUsesWith(result, out);
-    return addLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
+    return qAddLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
   }
   IpuOpState os;
   char opName[48];
@@ -578,22 +571,21 @@ static bool finishAccumulator(Rewriter *rw, IpuOp *x, IpuValue acc,
     intptr_t np = a && ipuAttrGetKind(a) == IPU_ATTR_DENSE_ARRAY
                       ? ipuDenseArrayAttrGetNumElements(a)
                       : 0;
-    float p0 = activationParam(x, 0, 0), p1 = activationParam(x, 1, 0);
+    float p0 = qActivationParam(x, 0, 0), p1 = qActivationParam(x, 1, 0);
     if (np > 0 && isfinite(p0))
-      ipuOpStateAddAttr(&os, params[i].p0,
-                        ipuFloatAttrGet(ctx, f32Elem, p0));
+      ipuOpStateAddAttr(&os, params[i].p0, ipuFloatAttrGet(ctx, f32Elem, p0));
     if (np > 1 && params[i].p1 && isfinite(p1))
       ipuOpStateAddAttr(&os, params[i].p1,
                         ipuFloatAttrGet(ctx, f32Elem, p1));
   }
   IpuOp *actOp = ipuBuilderCreate(&rw->b, &os);
   if (!actOp)
-    return fail(rw, x, "cannot build the float activation");
+    return qFail(rw, x, "cannot build the float activation");
   IpuValue out = ipuOpGetResult(actOp, 0);
   if (!qAliasRange(rw->st, result, out))
-    return fail(rw, x, "out of memory");
+    return qFail(rw, x, "out of memory");
   ipuValueReplaceAllUsesWith(result, out);
-  return addLayer(rw, actOp, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
+  return qAddLayer(rw, actOp, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
 }
 
 /* Reads a constant float operand; false when it is not one. */
@@ -612,10 +604,9 @@ static bool constantOperand(Rewriter *rw, IpuOp *op, intptr_t i,
   return true;
 }
 
-static IpuValue constantValue(Rewriter *rw, IpuOp *at, const IpuTensor *t,
-                              IpuType elem, const char *hint) {
-  IpuType type = ipuRankedTensorTypeGet(rw->ctx, t->rank, t->shape, elem,
-                                        NULL);
+IpuValue qConstantValue(Rewriter *rw, IpuOp *at, const IpuTensor *t,
+                        IpuType elem, const char *hint) {
+  IpuType type = ipuRankedTensorTypeGet(rw->ctx, t->rank, t->shape, elem, NULL);
   IpuOp *c = ipuPassCreateHlConstant(&rw->b, type, t->data,
                                      ipuTensorByteSize(t), hint,
                                      &rw->st->blobCounter, ipuOpGetLoc(at));
@@ -674,8 +665,8 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
   bool matmul = ipuOpIsA(x, "hl.matmul");
   if (!conv && !gemm && !matmul)
     return true;
-  if (ipuOpGetNumResults(x) != 1 || !isFloatTensor(ipuOpGetResult(x, 0)) ||
-      !isFloatTensor(ipuOpGetOperand(x, 0)) ||
+  if (ipuOpGetNumResults(x) != 1 || !qIsFloatTensor(ipuOpGetResult(x, 0)) ||
+      !qIsFloatTensor(ipuOpGetOperand(x, 0)) ||
       (gemm && boolAttr(x, "trans_a")) ||
       (rw->st->floatOutputLayers && feedsOnlyOutputs(ipuOpGetResult(x, 0), 0)))
     return true;
@@ -717,7 +708,7 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
       return true;
     }
   }
-  QVal *in = quantized(rw, ipuOpGetOperand(x, 0));
+  QVal *in = qQuantized(rw, ipuOpGetOperand(x, 0));
   if (!in) {
     ipuTensorFree(&w);
     ipuTensorFree(&bias);
@@ -727,7 +718,7 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
   if (in->qmax > 127)
     rw->st->numWide++;
   if (gemm) {
-    double alpha = floatAttr(x, "alpha", 1.0);
+    double alpha = qFloatAttr(x, "alpha", 1.0);
     int64_t n = ipuTensorNumElements(&w);
     for (int64_t i = 0; i < n && alpha != 1.0; ++i)
       ipuPassTensorSetF(&w, i, ipuPassTensorGetF(&w, i) * alpha);
@@ -751,7 +742,7 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
   for (int64_t c = 0; ok && c < channels; ++c)
     accScale[c] = (double)in->scale * wScale[c];
   if (ok && hasBias) {
-    double beta = gemm ? floatAttr(x, "beta", 1.0) : 1.0;
+    double beta = gemm ? qFloatAttr(x, "beta", 1.0) : 1.0;
     int64_t shape[1] = {channels};
     ok = ipuTensorInit(&bq, IPU_DTYPE_I32, 1, shape);
     int64_t nb = ipuTensorNumElements(&bias);
@@ -766,11 +757,11 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
   if (ok) {
     char hint[32];
     snprintf(hint, sizeof hint, "qweight");
-    operands[1] = constantValue(rw, x, &wq, i8Type(rw->ctx), hint);
+    operands[1] = qConstantValue(rw, x, &wq, qI8Type(rw->ctx), hint);
     ok = operands[1] != NULL;
     if (ok && hasBias) {
       snprintf(hint, sizeof hint, "qbias");
-      operands[2] = constantValue(rw, x, &bq, i32Type(rw->ctx), hint);
+      operands[2] = qConstantValue(rw, x, &bq, qI32Type(rw->ctx), hint);
       ok = operands[2] != NULL;
     }
   }
@@ -778,10 +769,10 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
   if (ok) {
     static const char *const skip[] = {"activation", "activation_params",
                                        "alpha", "beta", NULL};
-    IpuType accType = withElement(rw->ctx, ipuValueGetType(ipuOpGetResult(x, 0)),
-                                  i32Type(rw->ctx));
-    intOp = build(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x),
-                  hasBias ? 3 : 2, operands, accType, x, skip);
+    IpuType accType = qWithElement(
+        rw->ctx, ipuValueGetType(ipuOpGetResult(x, 0)), qI32Type(rw->ctx));
+    intOp = qBuild(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x),
+                   hasBias ? 3 : 2, operands, accType, x, skip);
     ok = intOp != NULL;
   }
   if (ok) {
@@ -791,7 +782,7 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
                            accScale, axis);
     rw->st->numQuantized++;
   } else {
-    fail(rw, x, "cannot build the integer form");
+    qFail(rw, x, "cannot build the integer form");
   }
   ipuFree(rw->ctx, wScale);
   ipuFree(rw->ctx, accScale);
@@ -806,28 +797,28 @@ static bool rewriteWeighted(Rewriter *rw, IpuOp *x, bool *handled) {
 static bool rewriteMatmulDynamic(Rewriter *rw, IpuOp *x, bool *handled) {
   *handled = false;
   if (!ipuOpIsA(x, "hl.matmul") || ipuOpGetNumResults(x) != 1 ||
-      !isFloatTensor(ipuOpGetResult(x, 0)) ||
+      !qIsFloatTensor(ipuOpGetResult(x, 0)) ||
       ipuPassMatchHlConstant(ipuOpGetOperand(x, 1), NULL))
     return true;
   for (int i = 0; i < 2; ++i) {
     IpuType t = ipuValueGetType(ipuOpGetOperand(x, i));
-    if (!isFloatTensor(ipuOpGetOperand(x, i)) || ipuShapedTypeGetRank(t) < 2)
+    if (!qIsFloatTensor(ipuOpGetOperand(x, i)) || ipuShapedTypeGetRank(t) < 2)
       return true;
   }
-  QVal *a = quantized(rw, ipuOpGetOperand(x, 0));
-  QVal *b = a ? quantized(rw, ipuOpGetOperand(x, 1)) : NULL;
+  QVal *a = qQuantized(rw, ipuOpGetOperand(x, 0));
+  QVal *b = a ? qQuantized(rw, ipuOpGetOperand(x, 1)) : NULL;
   if (!b || b->qmax > 127)
     return true; /* only the first operand of a product may be wide */
   *handled = true;
   IpuValue operands[2] = {a->q, b->q};
   static const char *const skip[] = {"activation", "activation_params", NULL};
-  IpuOp *intOp = build(rw, "hl.matmul", ipuOpGetLoc(x), 2, operands,
-                       withElement(rw->ctx,
-                                   ipuValueGetType(ipuOpGetResult(x, 0)),
-                                   i32Type(rw->ctx)),
-                       x, skip);
+  IpuOp *intOp =
+      qBuild(rw, "hl.matmul", ipuOpGetLoc(x), 2, operands,
+             qWithElement(rw->ctx, ipuValueGetType(ipuOpGetResult(x, 0)),
+                          qI32Type(rw->ctx)),
+             x, skip);
   if (!intOp)
-    return fail(rw, x, "cannot build the integer matmul");
+    return qFail(rw, x, "cannot build the integer matmul");
   double accScale = (double)a->scale * b->scale;
   rw->st->numQuantized++;
   return finishAccumulator(rw, x, ipuOpGetResult(intOp, 0), 1, &accScale, 0);
@@ -840,7 +831,7 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
   bool add = ipuOpIsA(x, "hl.add"), sub = ipuOpIsA(x, "hl.sub");
   bool mul = ipuOpIsA(x, "hl.mul");
   if ((!add && !sub && !mul) || ipuOpGetNumOperands(x) != 2 ||
-      ipuOpGetNumResults(x) != 1 || !isFloatTensor(ipuOpGetResult(x, 0)))
+      ipuOpGetNumResults(x) != 1 || !qIsFloatTensor(ipuOpGetResult(x, 0)))
     return true;
   IpuValue result = ipuOpGetResult(x, 0);
   if (!qRangeOf(rw->st, result))
@@ -851,8 +842,8 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
   if ((!ipuPtrMapGet(&rw->values, lhs) && !ipuPtrMapGet(&rw->values, rhs)) ||
       !intLike(rw, lhs) || !intLike(rw, rhs))
     return true;
-  QVal *a = quantized(rw, ipuOpGetOperand(x, 0));
-  QVal *b = a ? quantized(rw, ipuOpGetOperand(x, 1)) : NULL;
+  QVal *a = qQuantized(rw, ipuOpGetOperand(x, 0));
+  QVal *b = a ? qQuantized(rw, ipuOpGetOperand(x, 1)) : NULL;
   if (!b)
     return true;
   *handled = true;
@@ -867,39 +858,37 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
     fa = a->scale / common;
     fb = b->scale / common;
   }
-  IpuOp *wa = requantize(rw, a->q, 1, &fa, 0, i32Type(ctx), loc);
-  IpuOp *wb = wa ? requantize(rw, b->q, 1, &fb, 0, i32Type(ctx), loc) : NULL;
+  IpuOp *wa = qRequantize(rw, a->q, 1, &fa, 0, qI32Type(ctx), loc);
+  IpuOp *wb = wa ? qRequantize(rw, b->q, 1, &fb, 0, qI32Type(ctx), loc) : NULL;
   if (!wb)
-    return fail(rw, x, "cannot build the operand alignment");
+    return qFail(rw, x, "cannot build the operand alignment");
   IpuValue operands[2] = {ipuOpGetResult(wa, 0), ipuOpGetResult(wb, 0)};
-  IpuOp *sum = build(rw, ipuIdentCStr(ipuOpGetName(x)), loc, 2, operands,
-                     withElement(ctx, ipuValueGetType(result), i32Type(ctx)),
-                     x, NULL);
+  IpuOp *sum = qBuild(rw, ipuIdentCStr(ipuOpGetName(x)), loc, 2, operands,
+                      qWithElement(ctx, ipuValueGetType(result), qI32Type(ctx)),
+                      x, NULL);
   if (!sum)
-    return fail(rw, x, "cannot build the integer op");
+    return qFail(rw, x, "cannot build the integer op");
   rw->st->numQuantized++;
   if (!needsInt(rw, result, 0, false)) {
     IpuOp *deq = dequantizeWide(rw, ipuOpGetResult(sum, 0), 1, &common, 0,
                                 ipuValueGetType(result), loc);
     if (!deq || !qAliasRange(rw->st, result, ipuOpGetResult(deq, 0)))
-      return fail(rw, x, "cannot build the dequantization");
+      return qFail(rw, x, "cannot build the dequantization");
     ipuValueReplaceAllUsesWith(result, ipuOpGetResult(deq, 0));
-    return addLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
+    return qAddLayer(rw, deq, 0.0f) && ipuPtrMapPut(&rw->replaced, x, x);
   }
-  int qmax = qmaxOf(rw, result);
+  int qmax = qQmaxOf(rw, result);
   float sOut = qActivationScale(qRangeOf(rw->st, result), qmax);
   double factor = common / sOut;
-  IpuOp *rq = requantizeTo(rw, ipuOpGetResult(sum, 0), 1, &factor, 0, qmax,
-                           loc);
+  IpuOp *rq =
+      qRequantizeTo(rw, ipuOpGetResult(sum, 0), 1, &factor, 0, qmax, loc);
   if (!rq)
-    return fail(rw, x, "cannot build the requantization");
-  return mapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
-         addLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+    return qFail(rw, x, "cannot build the requantization");
+  return qMapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
+         qAddLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
 }
 
 /* ---- Multiplication / division by a positive scalar constant. ---- */
-
-static IpuOp *foldableRequantize(IpuValue q);
 
 /* The result shares the operand's integers at the scaled scale. Sharing
  * is safe unless a later relu / clip could narrow the clamp of the
@@ -910,7 +899,7 @@ static bool rewriteScalarScale(Rewriter *rw, IpuOp *x, bool *handled) {
   IpuValue operand;
   double factor;
   if (!qIsScalarScale(rw->ctx, x, &operand, &factor) ||
-      !isFloatTensor(ipuOpGetResult(x, 0)))
+      !qIsFloatTensor(ipuOpGetResult(x, 0)))
     return true;
   QVal *in = ipuPtrMapGet(&rw->values, operand);
   if (!in)
@@ -918,13 +907,13 @@ static bool rewriteScalarScale(Rewriter *rw, IpuOp *x, bool *handled) {
   IpuOpOperand *first = ipuValueGetFirstUse(operand);
   bool onlyUser = first && ipuOpOperandGetOwner(first) == x &&
                   !ipuOpOperandGetNextUse(first);
-  if (foldableRequantize(in->q) && !onlyUser)
+  if (qFoldableRequantize(in->q) && !onlyUser)
     return true;
   float scale = (float)(in->scale * factor);
   if (!(scale > 0) || !isfinite(scale))
     return true;
   *handled = true;
-  return mapValue(rw, ipuOpGetResult(x, 0), in->q, scale, in->qmax) &&
+  return qMapValue(rw, ipuOpGetResult(x, 0), in->q, scale, in->qmax) &&
          ipuPtrMapPut(&rw->replaced, x, x);
 }
 
@@ -934,7 +923,7 @@ static bool rewriteConcat(Rewriter *rw, IpuOp *x, bool *handled) {
   *handled = false;
   intptr_t n = ipuOpGetNumOperands(x);
   if (!ipuOpIsA(x, "hl.concat") || n < 1 || n > 256 ||
-      ipuOpGetNumResults(x) != 1 || !isFloatTensor(ipuOpGetResult(x, 0)))
+      ipuOpGetNumResults(x) != 1 || !qIsFloatTensor(ipuOpGetResult(x, 0)))
     return true;
   IpuValue result = ipuOpGetResult(x, 0);
   if (!qRangeOf(rw->st, result))
@@ -946,10 +935,10 @@ static bool rewriteConcat(Rewriter *rw, IpuOp *x, bool *handled) {
   if (!anyInt)
     return true;
   for (intptr_t i = 0; i < n; ++i)
-    if (!(ins[i] = quantized(rw, ipuOpGetOperand(x, i))))
+    if (!(ins[i] = qQuantized(rw, ipuOpGetOperand(x, i))))
       return true;
   *handled = true;
-  int qmax = qmaxOf(rw, result);
+  int qmax = qQmaxOf(rw, result);
   float sOut = qActivationScale(qRangeOf(rw->st, result), qmax);
   IpuValue operands[256];
   for (intptr_t i = 0; i < n; ++i) {
@@ -957,21 +946,21 @@ static bool rewriteConcat(Rewriter *rw, IpuOp *x, bool *handled) {
     if (ins[i]->scale == sOut && ins[i]->qmax == qmax)
       continue;
     double factor = (double)ins[i]->scale / sOut;
-    IpuOp *rq = requantizeTo(rw, ins[i]->q, 1, &factor, 0, qmax,
-                             ipuOpGetLoc(x));
+    IpuOp *rq =
+        qRequantizeTo(rw, ins[i]->q, 1, &factor, 0, qmax, ipuOpGetLoc(x));
     if (!rq)
-      return fail(rw, x, "cannot build the input alignment");
+      return qFail(rw, x, "cannot build the input alignment");
     operands[i] = ipuOpGetResult(rq, 0);
   }
-  IpuOp *cat = build(rw, "hl.concat", ipuOpGetLoc(x), n, operands,
-                     withElement(rw->ctx, ipuValueGetType(result),
-                                 storageType(rw->ctx, qmax)),
-                     x, NULL);
+  IpuOp *cat = qBuild(rw, "hl.concat", ipuOpGetLoc(x), n, operands,
+                      qWithElement(rw->ctx, ipuValueGetType(result),
+                                   qStorageType(rw->ctx, qmax)),
+                      x, NULL);
   if (!cat)
-    return fail(rw, x, "cannot build the integer concat");
+    return qFail(rw, x, "cannot build the integer concat");
   rw->st->numQuantized++;
-  return mapValue(rw, result, ipuOpGetResult(cat, 0), sOut, qmax) &&
-         addLayer(rw, cat, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+  return qMapValue(rw, result, ipuOpGetResult(cat, 0), sOut, qmax) &&
+         qAddLayer(rw, cat, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
 }
 
 /* ---- Ops that commute with a symmetric per-tensor quantization. ---- */
@@ -982,7 +971,7 @@ static const char *const kScalePreserving[] = {
 
 /* The requantize that defines `q` and that nothing uses yet, so that a
  * following relu / clip can go into its clamp. */
-static IpuOp *foldableRequantize(IpuValue q) {
+IpuOp *qFoldableRequantize(IpuValue q) {
   IpuOp *def = ipuValueGetDefiningOp(q);
   return def && ipuOpIsA(def, "hl.requantize") && !ipuValueHasUses(q) ? def
                                                                       : NULL;
@@ -995,12 +984,12 @@ static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
   if ((!relu && !clip) || ipuOpGetNumOperands(x) != 1)
     return true;
   QVal *in = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, 0));
-  IpuOp *rq = in ? foldableRequantize(in->q) : NULL;
+  IpuOp *rq = in ? qFoldableRequantize(in->q) : NULL;
   if (!rq)
     return true;
-  double lo = relu ? 0 : floatAttr(x, "min", -INFINITY) / in->scale;
-  double hi = relu ? INFINITY : floatAttr(x, "max", INFINITY) / in->scale;
-  if (!narrowClamp(rw, rq, lo, hi, in->qmax))
+  double lo = relu ? 0 : qFloatAttr(x, "min", -INFINITY) / in->scale;
+  double hi = relu ? INFINITY : qFloatAttr(x, "max", INFINITY) / in->scale;
+  if (!qNarrowClamp(rw, rq, lo, hi, in->qmax))
     return true;
   *handled = true;
   IpuLocation locs[2] = {ipuOpGetLoc(rq), ipuOpGetLoc(x)};
@@ -1009,7 +998,7 @@ static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
   for (intptr_t i = 0; i < rw->st->numLayers; ++i)
     if (rw->st->layers[i].quantOp == rq)
       rw->st->layers[i].floatIndex = rw->index;
-  return mapValue(rw, ipuOpGetResult(x, 0), in->q, in->scale, in->qmax) &&
+  return qMapValue(rw, ipuOpGetResult(x, 0), in->q, in->scale, in->qmax) &&
          ipuPtrMapPut(&rw->replaced, x, x);
 }
 
@@ -1023,23 +1012,22 @@ bool qIsScalePreserving(const IpuOp *op) {
 
 static bool rewriteScalePreserving(Rewriter *rw, IpuOp *x, bool *handled) {
   *handled = false;
-  if (!qIsScalePreserving(x) || ipuOpGetNumOperands(x) != 1 || ipuOpGetNumResults(x) != 1 ||
-      !isFloatTensor(ipuOpGetResult(x, 0)))
+  if (!qIsScalePreserving(x) || ipuOpGetNumOperands(x) != 1 ||
+      ipuOpGetNumResults(x) != 1 || !qIsFloatTensor(ipuOpGetResult(x, 0)))
     return true;
   QVal *in = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, 0));
   if (!in)
     return true; /* float input: the op stays float */
   *handled = true;
   IpuValue result = ipuOpGetResult(x, 0);
-  IpuOp *op = build(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x), 1,
-                    &in->q,
-                    withElement(rw->ctx, ipuValueGetType(result),
-                                ipuShapedTypeGetElementType(
-                                    ipuValueGetType(in->q))),
-                    x, NULL);
+  IpuOp *op =
+      qBuild(rw, ipuIdentCStr(ipuOpGetName(x)), ipuOpGetLoc(x), 1, &in->q,
+             qWithElement(rw->ctx, ipuValueGetType(result),
+                          ipuShapedTypeGetElementType(ipuValueGetType(in->q))),
+             x, NULL);
   if (!op)
-    return fail(rw, x, "cannot build the integer form");
-  return mapValue(rw, result, ipuOpGetResult(op, 0), in->scale, in->qmax) &&
+    return qFail(rw, x, "cannot build the integer form");
+  return qMapValue(rw, result, ipuOpGetResult(op, 0), in->scale, in->qmax) &&
          ipuPtrMapPut(&rw->replaced, x, x);
 }
 
@@ -1053,7 +1041,7 @@ static void keepFloat(Rewriter *rw, IpuOp *x) {
       continue;
     IpuValue f = dequantized(rw, qv, ipuOpGetLoc(x));
     if (!f) {
-      fail(rw, x, "cannot build the dequantization");
+      qFail(rw, x, "cannot build the dequantization");
       return;
     }
     ipuOpSetOperand(x, i, f);
@@ -1093,11 +1081,11 @@ bool qRewrite(QState *st) {
   intptr_t k = 0;
   for (IpuOp *op = ipuBlockGetFirstOp(st->body); op; op = ipuOpGetNext(op))
     rw.ops[k++] = op;
-  typedef bool (*Rule)(Rewriter *, IpuOp *, bool *);
-  static const Rule rules[] = {rewriteWeighted, rewriteMatmulDynamic,
-                               rewriteScalarScale, rewriteBinary,
-                               rewriteConcat,
-                               foldClamp,       rewriteScalePreserving};
+  static const QRule rules[] = {
+      rewriteWeighted,       rewriteMatmulDynamic, rewriteScalarScale,
+      rewriteBinary,         rewriteConcat,        foldClamp,
+      qFoldScalarBound,      rewriteScalePreserving, qRewriteGlobalAvgPool,
+      qRewriteActivation};
   for (rw.index = 0; rw.index < rw.numOps && !st->failed; ++rw.index) {
     IpuOp *x = rw.ops[rw.index];
     ipuBuilderSetInsertionPointBefore(&rw.b, x);

@@ -34,7 +34,8 @@ static void usage(FILE *f) {
         "  --calibration DIR        calibration inputs for quantization (a "
         "directory\n"
         "                           of samples, as the quantize pass reads "
-        "them)\n"
+        "them);\n"
+        "                           not needed when nothing is float\n"
         "  --input-shape NAME=DIMS  fix a dynamic ONNX input (repeatable)\n"
         "  --min-cosine C           mixed precision: widen layers until the "
         "output\n"
@@ -159,6 +160,27 @@ static IpuWalkResult findLevel(IpuOp *op, void *data) {
   return IPU_WALK_ADVANCE;
 }
 
+/* Sets *data when an hl op computes in float (a float tensor operand or
+ * result; constants and quantize / dequantize boundaries aside): then the
+ * quantize pass needs calibration inputs, otherwise it has nothing to do. */
+static IpuWalkResult findFloatCompute(IpuOp *op, void *data) {
+  const char *name = ipuIdentCStr(ipuOpGetName(op));
+  if (strncmp(name, "hl.", 3) || !strcmp(name, "hl.constant") ||
+      !strcmp(name, "hl.quantize") || !strcmp(name, "hl.dequantize"))
+    return IPU_WALK_ADVANCE;
+  intptr_t numOperands = ipuOpGetNumOperands(op);
+  for (intptr_t i = 0; i < numOperands + ipuOpGetNumResults(op); ++i) {
+    IpuType t = ipuValueGetType(i < numOperands
+                                    ? ipuOpGetOperand(op, i)
+                                    : ipuOpGetResult(op, i - numOperands));
+    if (ipuTypeIsTensor(t) && ipuTypeIsFloat(ipuShapedTypeGetElementType(t))) {
+      *(bool *)data = true;
+      return IPU_WALK_INTERRUPT;
+    }
+  }
+  return IPU_WALK_ADVANCE;
+}
+
 static const char *const kLevelNames[] = {"hl", "tile", "hw"};
 
 typedef struct {
@@ -278,7 +300,10 @@ static int compile(Compile *c, const IpuPassRegistry *reg,
   const Options *o = c->o;
   Level level = LEVEL_HL;
   ipuOpWalk(c->module, IPU_WALK_PRE_ORDER, findLevel, &level);
-  if (level == LEVEL_HL && !o->calibration) {
+  bool floatCompute = false;
+  if (level == LEVEL_HL && !o->calibration)
+    ipuOpWalk(c->module, IPU_WALK_PRE_ORDER, findFloatCompute, &floatCompute);
+  if (level == LEVEL_HL && !o->calibration && floatCompute) {
     fprintf(stderr, "ipu-compile: error: quantization needs calibration "
             "inputs: give --calibration DIR\n");
     return 1;
@@ -292,9 +317,13 @@ static int compile(Compile *c, const IpuPassRegistry *reg,
   progress(c, "load", c->loadMs);
   char pipeline[8192];
   if (level == LEVEL_HL) {
+    /* Without calibration inputs (an integer network) quantize has
+     * nothing to do and reads none. */
     snprintf(pipeline, sizeof pipeline,
-             "builtin.module(hl-to-tile-pipeline{target=%s calibration=%s array-budget=-1%s%s})",
-             o->targetSpec, o->calibration, o->minCosine ? " min-cosine=" : "",
+             "builtin.module(hl-to-tile-pipeline{target=%s%s%s array-budget=-1%s%s})",
+             o->targetSpec, o->calibration ? " calibration=" : "",
+             o->calibration ? o->calibration : "",
+             o->minCosine ? " min-cosine=" : "",
              o->minCosine ? o->minCosine : "");
     if (!runStage(c, reg, "quantize, lower to tiles", pipeline))
       return 1;

@@ -267,15 +267,19 @@ static IpuLogicalResult avgPoolShape(HlCheck *c, IpuType *results) {
   return poolShape(c, results, true);
 }
 
-/* N x C x D1 x ... -> N x C x 1 x ... */
+/* N x C x D1 x ... -> N x C x 1 x ..., floats or integers (an integer
+ * mean is the quantized mean at the input's scale; booleans have none). */
 static IpuLogicalResult globalPoolShape(HlCheck *c, IpuType *results,
                                         bool isAverage) {
   HlTensor input;
   if (ipuFailed(hlCheckOperandCount(c, 1, 1)) ||
       ipuFailed(hlRankedOperand(c, 0, &input)) ||
-      ipuFailed(hlExpectMinRank(c, &input, "input", 3)) ||
-      (isAverage && ipuFailed(hlExpectFloat(c, 0, &input))))
+      ipuFailed(hlExpectMinRank(c, &input, "input", 3)))
     return IPU_FAILURE;
+  if (isAverage && hlIsInt(input.elem) &&
+      ipuIntegerTypeGetWidth(input.elem) < 2)
+    return hlError(c, "requires an input of floats or integers of 2 bits "
+                   "or more");
   HlDims dims;
   if (ipuFailed(hlDimsInit(c, &dims, input.rank)))
     return IPU_FAILURE;

@@ -190,7 +190,10 @@ bool ipuKernelPool(const IpuPoolParams *p, const IpuTensor *x, IpuTensor *y,
                    IpuTensor *indices, IpuKernelError *err);
 
 /* GlobalMaxPool / GlobalAveragePool / GlobalLpPool (p: 0 means 2):
- * (N, C, spatial...) to (N, C, 1, ...). */
+ * (N, C, spatial...) to (N, C, 1, ...). The max and the average also take
+ * integers, giving the same type: the average sums in 64 bits and rounds
+ * to nearest, ties away from zero (a quantized mean at the input's
+ * scale). */
 bool ipuKernelGlobalPool(IpuPoolKind kind, int64_t p, const IpuTensor *x,
                          IpuTensor *y, IpuKernelError *err);
 

@@ -223,6 +223,44 @@ bool ipuKernelPool(const IpuPoolParams *p, const IpuTensor *x, IpuTensor *y,
   return ok;
 }
 
+/* The mean (rounded to nearest, ties away from zero: the integer form of
+ * a quantized average at the input's scale) or the maximum of each plane
+ * of an integer tensor; sums in 64 bits. */
+static bool globalPoolInteger(IpuPoolKind kind, const IpuTensor *x,
+                              IpuTensor *y, const char *op,
+                              IpuKernelError *err) {
+  int64_t shape[IPU_TENSOR_MAX_RANK] = {x->shape[0], x->shape[1]};
+  for (int i = 2; i < x->rank; i++)
+    shape[i] = 1;
+  int64_t planes = x->shape[0] * x->shape[1];
+  int64_t size = ipuKProduct(x->shape, 2, x->rank);
+  if (!ipuKAlloc(y, x->dtype, x->rank, shape, op, err))
+    return false;
+  for (int64_t pl = 0; pl < planes; pl++) {
+    int64_t base = pl * size, out = 0;
+    if (kind == IPU_POOL_MAX) {
+      out = size ? ipuKLoadI64(x->data, x->dtype, base) : 0;
+      for (int64_t i = 1; i < size; i++) {
+        int64_t v = ipuKLoadI64(x->data, x->dtype, base + i);
+        out = v > out ? v : out;
+      }
+    } else if (size) {
+      int64_t sum = 0;
+      for (int64_t i = 0; i < size; i++)
+        if (!ipuKAdd(sum, ipuKLoadI64(x->data, x->dtype, base + i), &sum)) {
+          ipuTensorFree(y);
+          return ipuKFail(err, op, "the sum of a plane overflows 64 bits");
+        }
+      /* |sum| + size / 2 fits: |sum| <= 2^63, size < 2^62. */
+      uint64_t mag = sum < 0 ? 0 - (uint64_t)sum : (uint64_t)sum;
+      uint64_t q = (mag + (uint64_t)size / 2) / (uint64_t)size;
+      out = size == 1 ? sum : sum < 0 ? -(int64_t)q : (int64_t)q;
+    }
+    ipuKStoreI64(y->data, x->dtype, pl, out);
+  }
+  return true;
+}
+
 bool ipuKernelGlobalPool(IpuPoolKind kind, int64_t p, const IpuTensor *x,
                          IpuTensor *y, IpuKernelError *err) {
   const char *op = kind == IPU_POOL_MAX       ? "GlobalMaxPool"
@@ -235,6 +273,8 @@ bool ipuKernelGlobalPool(IpuPoolKind kind, int64_t p, const IpuTensor *x,
     return false;
   if (x->rank < 2)
     return ipuKFail(err, op, "input must have rank >= 2, not %d", x->rank);
+  if (kind != IPU_POOL_LP && ipuKIsInteger(x->dtype))
+    return globalPoolInteger(kind, x, y, op, err);
   if (!ipuKIsFloat(x->dtype))
     return ipuKFail(err, op, "unsupported element type %s",
                     ipuDTypeName(x->dtype));

@@ -25,16 +25,17 @@
 // RUN: ipu-run %t/o.mlir --input 0=%t/eval.npy --expect 0=%t/float/output_0.npy --atol 0.02 --rtol 0.02 | FileCheck %s --check-prefix=NUMERICS
 
 // One remark per quantized layer at the layer's op, one per output.
-// REMARK: quantize-report.mlir:[[@LINE+16]]:8: remark: 'hl.requantize' op quantized 'hl.conv2d': max abs error {{[0-9.e+-]+}}, cosine 0.99{{[0-9]+}} over 4 calibration samples
-// REMARK: quantize-report.mlir:[[@LINE+16]]:8: remark: 'hl.requantize' op quantized 'hl.conv2d': max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4
-// REMARK: quantize-report.mlir:[[@LINE+16]]:8: remark: 'hl.dequantize' op quantized 'hl.add': max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4
+// REMARK: quantize-report.mlir:[[@LINE+17]]:8: remark: 'hl.requantize' op quantized 'hl.conv2d': max abs error {{[0-9.e+-]+}}, cosine 0.99{{[0-9]+}} over 4 calibration samples
+// REMARK: quantize-report.mlir:[[@LINE+17]]:8: remark: 'hl.requantize' op quantized 'hl.conv2d': max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4
+// REMARK: quantize-report.mlir:[[@LINE+17]]:8: remark: 'hl.requantize' op quantized 'hl.add': max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4
+// REMARK: quantize-report.mlir:[[@LINE+17]]:8: remark: 'hl.requantize' op quantized 'hl.global_avgpool': max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4
 // REMARK: quantize-report.mlir:[[@LINE+18]]:8: remark: 'hl.dequantize' op quantized 'hl.gemm': max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4
 // REMARK: quantize-report.mlir:[[@LINE+18]]:3: remark: 'func.return' op output #0: max abs error {{.*}}, cosine 0.99{{[0-9]+}} over 4 calibration samples
 // REMARK: (S) {{99[0-9][0-9][0-9][0-9]}} min-layer-cosine-ppm
 // REMARK: (S) {{99[0-9][0-9][0-9][0-9]}} min-output-cosine-ppm
 // REMARK: (S) 0 num-4bit-layers
-// REMARK: (S) 2 num-float-ops
-// REMARK: (S) 4 num-quantized
+// REMARK: (S) 0 num-float-ops
+// REMARK: (S) 5 num-quantized
 func.func @main(%x: tensor<1x3x8x8xf32>) -> tensor<1x4xf32> {
   %w1 = hl.constant {value = dense<[[[[-0.038, 0.048, 0.339], [-0.027, 0.006, 0.07], [-0.252, 0.01, 0.104]], [[0.234, -0.325, -0.157], [-0.327, 0.248, 0.155], [-0.366, 0.386, 0.372]], [[0.123, 0.092, -0.274], [-0.388, 0.023, -0.352], [-0.248, -0.206, -0.376]]], [[[-0.029, -0.048, 0.274], [0.015, 0.112, -0.0], [0.13, -0.034, -0.177]], [[0.398, 0.397, 0.272], [0.166, -0.148, -0.216], [-0.169, -0.344, 0.213]], [[-0.08, 0.277, -0.091], [0.366, 0.278, -0.4], [-0.232, 0.328, -0.024]]], [[[0.384, -0.082, -0.342], [0.104, 0.223, -0.184], [-0.33, -0.134, 0.371]], [[0.206, -0.306, -0.203], [-0.319, -0.352, 0.238], [-0.258, 0.047, -0.042]], [[-0.247, 0.186, -0.295], [0.115, -0.307, -0.063], [-0.23, -0.184, 0.377]]], [[[0.243, -0.157, 0.308], [-0.231, -0.085, 0.284], [0.113, -0.32, 0.391]], [[-0.229, -0.193, 0.218], [-0.137, -0.163, -0.341], [-0.328, 0.066, -0.206]], [[0.081, -0.103, -0.037], [0.367, -0.013, 0.06], [0.293, -0.254, -0.277]]], [[[0.327, 0.254, -0.2], [-0.248, 0.192, 0.352], [-0.243, 0.36, 0.306]], [[0.083, -0.063, -0.317], [-0.369, 0.37, -0.209], [0.164, -0.194, 0.259]], [[0.077, -0.165, -0.26], [0.176, -0.345, -0.217], [0.047, 0.282, 0.091]]], [[[-0.176, 0.334, -0.237], [-0.387, -0.185, -0.043], [-0.352, -0.259, -0.105]], [[0.058, -0.295, -0.11], [0.313, 0.384, 0.126], [0.153, 0.068, -0.288]], [[-0.372, -0.386, 0.328], [0.161, 0.37, -0.383], [0.109, -0.014, 0.184]]], [[[-0.145, 0.399, -0.34], [0.037, 0.19, 0.32], [0.19, 0.163, 0.235]], [[0.332, -0.119, 0.148], [0.321, 0.297, -0.066], [0.232, 0.291, 0.058]], [[0.1, -0.094, 0.066], [0.087, -0.336, 0.112], [0.395, 0.304, 0.183]]], [[[-0.089, 0.188, 0.065], [-0.048, 0.271, -0.333], [0.2, -0.376, 0.081]], [[-0.015, -0.216, 0.159], [-0.002, 0.092, 0.336], [-0.195, -0.391, -0.159]], [[0.143, -0.238, -0.264], [0.325, 0.128, -0.046], [0.313, -0.138, 0.133]]]]> : tensor<8x3x3x3xf32>} : tensor<8x3x3x3xf32>
   %b1 = hl.constant {value = dense<[-0.06, -0.014, 0.061, 0.083, 0.076, -0.023, 0.017, -0.037]> : tensor<8xf32>} : tensor<8xf32>
@@ -55,9 +56,10 @@ func.func @main(%x: tensor<1x3x8x8xf32>) -> tensor<1x4xf32> {
 // JSON: "outputs": [
 // JSON-NEXT: {"index": 0, "max_abs_error": {{.*}}, "cosine": 0.99{{[0-9]+}}}
 
-// The residual add aligns both relu'd convs; the pooling stays float.
+// The residual add aligns both relu'd convs; the pooling averages the
+// requantized sum's integers, widened to i32.
 // IR: hl.add {{.*}} : tensor<1x8x8x8xi32>
-// IR: hl.global_avgpool {{.*}} : (tensor<1x8x8x8xf32>) -> tensor<1x8x1x1xf32>
+// IR: hl.global_avgpool {{.*}} : (tensor<1x8x8x8xi32>) -> tensor<1x8x1x1xi32>
 // IR: hl.gemm {{.*}} {trans_b = true} : (tensor<1x8xi8>, tensor<4x8xi8>, tensor<4xi32>) -> tensor<1x4xi32>
 
 // NUMERICS: output 0: max abs error {{.*}}: ok

@@ -203,15 +203,36 @@ func.func @hard_swish(%x: tensor<1x4x4x4xf32>) -> tensor<1x2x4x4xf32> {
 
 // -----
 
-// A division by a constant whose result only float ops read (a squeeze-
-// excite pooling) stays float: the product is dequantized exactly, not
-// rounded to int8 first.
+// A division by a constant whose result only float ops read stays float:
+// the product is dequantized exactly, not rounded to int8 first.
 // CHECK-LABEL: func.func @scaled_float_user
 // CHECK: %[[M:.*]] = hl.mul %{{.*}}, %{{.*}} : tensor<1x4x4x4xi32>
 // CHECK-NEXT: %[[D:.*]] = hl.dequantize %[[M]]
 // CHECK-NEXT: %[[V:.*]] = hl.div %[[D]], %{{.*}} : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
-// CHECK-NEXT: hl.global_avgpool %[[V]]
-func.func @scaled_float_user(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32> {
+// CHECK-NEXT: hl.sigmoid %[[V]]
+func.func @scaled_float_user(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32> {
+  %wa = hl.constant {value = dense<[[[[0.149]], [[-0.03]], [[-0.438]], [[0.524]]], [[[-0.308]], [[-0.421]], [[-0.485]], [[0.166]]], [[[0.446]], [[0.339]], [[-0.118]], [[-0.283]]], [[[-0.586]], [[0.174]], [[0.075]], [[-0.18]]]]> : tensor<4x4x1x1xf32>} : tensor<4x4x1x1xf32>
+  %c6 = hl.constant {value = dense<6.0> : tensor<f32>} : tensor<f32>
+  %a = hl.conv2d %x, %wa : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %m = hl.mul %a, %a : tensor<1x4x4x4xf32>
+  %d = hl.div %m, %c6 : (tensor<1x4x4x4xf32>, tensor<f32>) -> tensor<1x4x4x4xf32>
+  %g = hl.sigmoid %d : tensor<1x4x4x4xf32>
+  return %g : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// A squeeze-excite pooling reads it instead: the product is requantized to
+// i8 (the division by 6 folded into its multiplier); the pooling widens it
+// to i32 at a 2^16 times finer scale, averages, and requantizes the mean.
+// CHECK-LABEL: func.func @scaled_pooled
+// CHECK: %[[M:.*]] = hl.mul %{{.*}}, %{{.*}} : tensor<1x4x4x4xi32>
+// CHECK-NEXT: %[[R:.*]] = hl.requantize %[[M]] {{.*}} -> tensor<1x4x4x4xi8>
+// CHECK-NEXT: %[[W:.*]] = hl.requantize %[[R]] {multiplier = array<i64: 1073741824>, shift = array<i64: -17>, zero_point = dense<0> : tensor<1xi32>} : (tensor<1x4x4x4xi8>) -> tensor<1x4x4x4xi32>
+// CHECK-NEXT: %[[G:.*]] = hl.global_avgpool %[[W]] : (tensor<1x4x4x4xi32>) -> tensor<1x4x1x1xi32>
+// CHECK-NEXT: %[[P:.*]] = hl.requantize %[[G]] {{.*}} -> tensor<1x4x1x1xi8>
+// CHECK-NEXT: hl.dequantize %[[P]]
+func.func @scaled_pooled(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x1x1xf32> {
   %wa = hl.constant {value = dense<[[[[0.149]], [[-0.03]], [[-0.438]], [[0.524]]], [[[-0.308]], [[-0.421]], [[-0.485]], [[0.166]]], [[[0.446]], [[0.339]], [[-0.118]], [[-0.283]]], [[[-0.586]], [[0.174]], [[0.075]], [[-0.18]]]]> : tensor<4x4x1x1xf32>} : tensor<4x4x1x1xf32>
   %c6 = hl.constant {value = dense<6.0> : tensor<f32>} : tensor<f32>
   %a = hl.conv2d %x, %wa : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
