@@ -224,9 +224,109 @@ static intptr_t unitOf(const PlaceModel *m, const IpuOp *op) {
   return op ? ipuPtrMapGetInt(&m->unitIndex, op, 0) - 1 : -1;
 }
 
+/* A join: a tile.simd whose region is one hl.concat of its arguments (and
+ * the yield) along an axis after dims of 1, so each operand is one byte
+ * range of the result and tile-to-hw writes the pieces in place. */
+static bool isJoin(const IpuOp *op) {
+  if (!ipuOpIsA(op, "tile.simd") || ipuOpGetNumRegions(op) != 1)
+    return false;
+  IpuBlock *body = ipuRegionGetFirstBlock(ipuOpGetRegion((IpuOp *)op, 0));
+  IpuOp *concat = body ? ipuBlockGetFirstOp(body) : NULL;
+  IpuOp *yield = concat ? ipuOpGetNext(concat) : NULL;
+  if (!concat || !ipuOpIsA(concat, "hl.concat") || !yield ||
+      ipuOpGetNext(yield) || ipuOpGetNumOperands(yield) != 1 ||
+      ipuOpGetOperand(yield, 0) != ipuOpGetResult(concat, 0))
+    return false;
+  IpuType type = ipuValueGetType(ipuOpGetResult(concat, 0));
+  IpuAttr axisAttr = ipuOpGetAttr(concat, "axis");
+  if (!ipuTypeIsShaped(type) || !ipuShapedTypeHasRank(type) || !axisAttr ||
+      ipuAttrGetKind(axisAttr) != IPU_ATTR_INTEGER)
+    return false;
+  int64_t rank = ipuShapedTypeGetRank(type);
+  int64_t axis = ipuIntegerAttrGetInt(axisAttr);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank)
+    return false;
+  for (int64_t d = 0; d < axis; ++d)
+    if (ipuShapedTypeGetDimSize(type, d) != 1)
+      return false;
+  return true;
+}
+
+/* The first tile.windows, tile.mvm or tile.accumulate among the consumers
+ * of `op`, breadth-first through consumers that are tile.simd (channels are
+ * looked through); -1 when there is none. */
+static bool firstComputeConsumer(PlaceModel *m, IpuOp *op, intptr_t *out) {
+  *out = -1;
+  IpuPtrMap seen;
+  ipuPtrMapInit(&seen, m->ctx);
+  IpuOp **queue = NULL;
+  int64_t head = 0, tail = 0, cap = 0;
+  bool ok = reserve(m->ctx, (void **)&queue, &cap, 1, sizeof *queue) &&
+            ipuPtrMapPut(&seen, op, op);
+  if (ok)
+    queue[tail++] = op;
+  while (ok && head < tail && *out < 0) {
+    IpuOp *cur = queue[head++];
+    for (intptr_t r = 0; ok && r < ipuOpGetNumResults(cur) && *out < 0;
+         ++r) {
+      ok = collectUsers(m, ipuOpGetResult(cur, r));
+      for (int64_t k = 0; ok && k < m->numScratch && *out < 0; ++k) {
+        IpuOp *user = m->scratch[k];
+        if (ipuOpIsA(user, "tile.windows") || ipuOpIsA(user, "tile.mvm") ||
+            ipuOpIsA(user, "tile.accumulate")) {
+          *out = unitOf(m, user);
+        } else if (ipuOpIsA(user, "tile.simd") &&
+                   !ipuPtrMapContains(&seen, user)) {
+          ok = reserve(m->ctx, (void **)&queue, &cap, tail + 1,
+                       sizeof *queue) &&
+               ipuPtrMapPut(&seen, user, user);
+          if (ok)
+            queue[tail++] = user;
+        }
+      }
+    }
+  }
+  ipuFree(m->ctx, queue);
+  ipuPtrMapDestroy(&seen);
+  return ok;
+}
+
+/* Joins, once the other units have anchors: a join whose operands all come
+ * from units of one tile stays there (the per-part join of a split layer);
+ * otherwise it goes where its data is used, the first windows, mvm or
+ * accumulate among its consumers (through simds), else the port. */
+static bool setJoinFollow(PlaceModel *m, intptr_t i) {
+  IpuOp *op = m->units[i];
+  int64_t common = IPU_PLACE_PORT - 1; /* none yet */
+  intptr_t first = -1;
+  bool one = ipuOpGetNumOperands(op) > 0;
+  for (intptr_t k = 0; k < ipuOpGetNumOperands(op) && one; ++k) {
+    intptr_t u = unitOf(m, ipuPlaceProducer(ipuOpGetOperand(op, k)));
+    one = u >= 0 && m->anchor[u] != IPU_PLACE_PORT &&
+          (k == 0 || m->anchor[u] == common);
+    if (k == 0 && u >= 0) {
+      common = m->anchor[u];
+      first = u;
+    }
+  }
+  m->anchor[i] = IPU_PLACE_PORT;
+  if (one) {
+    m->follow[i] = first;
+    return true;
+  }
+  intptr_t consumer;
+  if (!firstComputeConsumer(m, op, &consumer))
+    return false;
+  m->follow[i] = consumer;
+  return true;
+}
+
 /* The unit or anchor each unit follows (contract: windows -> its first
  * mvm user, accumulate -> the producer of its largest partial, simd -> the
- * producer of its first unit operand, else its first unit consumer). */
+ * producer of its first unit operand, else its first unit consumer; joins
+ * are set apart by setJoinFollow). */
 static bool setFollow(PlaceModel *m, intptr_t i) {
   IpuOp *op = m->units[i];
   m->follow[i] = -1;
@@ -248,6 +348,8 @@ static bool setFollow(PlaceModel *m, intptr_t i) {
     }
     return true;
   }
+  if (isJoin(op))
+    return true; /* setJoinFollow, once the others have anchors */
   if (ipuOpIsA(op, "tile.simd")) {
     for (intptr_t k = 0; k < ipuOpGetNumOperands(op) && m->follow[i] < 0; ++k)
       m->follow[i] = unitOf(m, ipuPlaceProducer(ipuOpGetOperand(op, k)));
@@ -394,11 +496,26 @@ bool placeModelBuildUnits(PlaceModel *m, IpuBlock **bodies,
   m->traffic = ipuCalloc(m->ctx, (size_t)m->numArrays + 1, sizeof(int64_t));
   if (!m->follow || !m->anchor || !m->traffic)
     return false;
-  for (int64_t i = 0; i < m->numUnits; ++i)
+  bool joins = false;
+  for (int64_t i = 0; i < m->numUnits; ++i) {
     if (!setFollow(m, i))
       return false;
+    joins = joins || isJoin(m->units[i]);
+  }
   if (!resolveAnchors(m))
     return false;
+  if (joins) {
+    /* Joins look at their producers' anchors, then everyone resolves
+     * again (units that follow a join get its place). */
+    for (int64_t i = 0; i < m->numUnits; ++i)
+      if (isJoin(m->units[i]) && !setJoinFollow(m, i))
+        return false;
+    for (int64_t i = 0; i < m->numUnits; ++i)
+      if (m->follow[i] >= 0)
+        m->anchor[i] = IPU_PLACE_PORT;
+    if (!resolveAnchors(m))
+      return false;
+  }
   for (intptr_t f = 0; f < numBodies; ++f) {
     IpuBlock *body = bodies[f];
     for (intptr_t a = 0; a < ipuBlockGetNumArguments(body); ++a)

@@ -1,7 +1,7 @@
 /* The plan-memory pass: SRAM offsets for every hw.buffer of every hw.tile
  * from the buffers' lifetimes in the tile's program (largest first, first
  * fit among the buffers live at the same time), receive buffers double-
- * buffered when they fit, offsets aligned. */
+ * buffered when they fit, offsets aligned, views inside their roots. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,13 +47,15 @@ static bool planTile(IpuContext *ctx, PmTile *t, int64_t alignment) {
     ipuFree(ctx, busy);
     return false;
   }
+  intptr_t roots = 0;
   for (intptr_t i = 0; i < n; ++i) {
     t->buffers[i].bytes = t->buffers[i].slots * t->buffers[i].slotBytes;
-    order[i] = &t->buffers[i];
+    if (t->buffers[i].root == i)
+      order[roots++] = &t->buffers[i];
   }
-  qsort(order, (size_t)n, sizeof *order, compareOrder);
+  qsort(order, (size_t)roots, sizeof *order, compareOrder);
   t->peak = 0;
-  for (intptr_t i = 0; i < n; ++i) {
+  for (intptr_t i = 0; i < roots; ++i) {
     PmBuffer *b = order[i];
     intptr_t k = 0;
     for (intptr_t j = 0; j < i; ++j)
@@ -72,6 +74,12 @@ static bool planTile(IpuContext *ctx, PmTile *t, int64_t alignment) {
     if (b->first >= 0 && at + b->bytes > t->peak)
       t->peak = at + b->bytes;
   }
+  /* A view is where its root's plan puts it. */
+  for (intptr_t i = 0; i < n; ++i) {
+    PmBuffer *b = &t->buffers[i];
+    if (b->root != i)
+      b->offset = t->buffers[b->root].offset + b->viewOffset;
+  }
   ipuFree(ctx, order);
   ipuFree(ctx, busy);
   return true;
@@ -88,8 +96,8 @@ static bool lowerBound(IpuContext *ctx, PmTile *t) {
     return false;
   for (intptr_t i = 0; i < t->count; ++i) {
     const PmBuffer *b = &t->buffers[i];
-    if (b->first < 0)
-      continue;
+    if (b->first < 0 || b->root != i)
+      continue; /* a family counts once, as its root */
     delta[b->first] += b->bytes;
     delta[b->last + 1] -= b->bytes;
   }
@@ -107,8 +115,66 @@ static bool lowerBound(IpuContext *ctx, PmTile *t) {
 static bool planWithSlots(IpuContext *ctx, PmTile *t, bool doubleBuffer,
                           int64_t alignment) {
   for (intptr_t i = 0; i < t->count; ++i)
-    t->buffers[i].slots = t->buffers[i].received && doubleBuffer ? 2 : 1;
+    t->buffers[i].slots =
+        t->buffers[i].received && doubleBuffer && !t->buffers[i].family ? 2
+                                                                        : 1;
   return planTile(ctx, t, alignment) && lowerBound(ctx, t);
+}
+
+/* View families: each buffer's root and offset in it; a root's lifetime
+ * becomes the union of its family's (one allocation holds them all). */
+static IpuLogicalResult collectViews(IpuContext *ctx, IpuOp *tile,
+                                     PmTile *t) {
+  bool any = false;
+  for (intptr_t i = 0; i < t->count && !any; ++i)
+    any = ipuOpGetAttr(t->buffers[i].buffer, "base") != NULL;
+  if (!any)
+    return IPU_SUCCESS;
+  IpuSymbolTable *symbols = ipuSymbolTableCreate(tile);
+  IpuPtrMap index;
+  ipuPtrMapInit(&index, ctx);
+  bool ok = symbols != NULL;
+  for (intptr_t i = 0; i < t->count && ok; ++i)
+    ok = ipuPtrMapPutInt(&index, t->buffers[i].buffer, i + 1);
+  if (!ok) {
+    ipuPtrMapDestroy(&index);
+    if (symbols)
+      ipuSymbolTableDestroy(symbols);
+    return ipuOpEmitError(tile, "out of memory");
+  }
+  IpuLogicalResult r = IPU_SUCCESS;
+  for (intptr_t i = 0; i < t->count && ipuSucceeded(r); ++i) {
+    PmBuffer *b = &t->buffers[i];
+    IpuOp *root;
+    if (!ipuOpGetAttr(b->buffer, "base"))
+      continue;
+    if (ipuHwBufferResolveView(b->buffer, symbols, &root, &b->viewOffset) !=
+        IPU_HW_VIEW_OK) {
+      r = ipuOpEmitError(b->buffer, "is a view whose chain of bases does "
+                                    "not end at a buffer of its tile");
+      break;
+    }
+    intptr_t at = ipuPtrMapGetInt(&index, root, 0) - 1;
+    if (at < 0) {
+      r = ipuOpEmitError(b->buffer, "is a view of a buffer of another tile");
+      break;
+    }
+    b->root = at;
+    b->family = t->buffers[at].family = true;
+  }
+  /* Union of lifetimes onto the roots, from the views' own ranges. */
+  for (intptr_t i = 0; i < t->count && ipuSucceeded(r); ++i) {
+    PmBuffer *b = &t->buffers[i], *root = &t->buffers[b->root];
+    if (b->root == i || b->first < 0)
+      continue;
+    if (root->first < 0 || b->first < root->first)
+      root->first = b->first;
+    if (b->last > root->last)
+      root->last = b->last;
+  }
+  ipuPtrMapDestroy(&index);
+  ipuSymbolTableDestroy(symbols);
+  return r;
 }
 
 static IpuLogicalResult collectTile(IpuContext *ctx, IpuOp *tile, PmTile *t) {
@@ -136,14 +202,15 @@ static IpuLogicalResult collectTile(IpuContext *ctx, IpuOp *tile, PmTile *t) {
     *b = (PmBuffer){.buffer = ranges[i].buffer,
                     .first = ranges[i].first,
                     .last = ranges[i].last,
-                    .received = ranges[i].received};
+                    .received = ranges[i].received,
+                    .root = i};
     if (!ipuHwBufferSlotBytes(b->buffer, &b->slotBytes)) {
       ipuFree(ctx, ranges);
       return ipuOpEmitError(b->buffer, "has a type whose size is unknown");
     }
   }
   ipuFree(ctx, ranges);
-  return IPU_SUCCESS;
+  return collectViews(ctx, tile, t);
 }
 
 static IpuAttr i64Attr(IpuContext *ctx, int64_t v) {
@@ -227,7 +294,7 @@ static IpuLogicalResult runPlan(IpuOp *module, IpuPassRun *run, Tiles *ts) {
     return IPU_FAILURE;
 
   int64_t peak = 0, bound = 0, sumPeak = 0, sumBound = 0, worst = 0;
-  int64_t numBuffers = 0, numDouble = 0;
+  int64_t numBuffers = 0, numDouble = 0, numViews = 0;
   for (intptr_t i = 0; i < ts->count; ++i) {
     const PmTile *t = &ts->tiles[i];
     peak = t->peak > peak ? t->peak : peak;
@@ -237,9 +304,12 @@ static IpuLogicalResult runPlan(IpuOp *module, IpuPassRun *run, Tiles *ts) {
     int64_t ratio = t->bound ? (int64_t)((double)t->peak / t->bound * 1e6)
                              : 1000000;
     worst = ratio > worst ? ratio : worst;
-    numBuffers += t->count;
-    for (intptr_t j = 0; j < t->count; ++j)
+    for (intptr_t j = 0; j < t->count; ++j) {
+      bool view = t->buffers[j].root != j;
+      numViews += view;
+      numBuffers += !view;
       numDouble += t->buffers[j].slots > 1;
+    }
   }
   ipuPassRunAddStatistic(run, "peak-bytes", peak);
   ipuPassRunAddStatistic(run, "lower-bound-bytes", bound);
@@ -249,6 +319,7 @@ static IpuLogicalResult runPlan(IpuOp *module, IpuPassRun *run, Tiles *ts) {
   ipuPassRunAddStatistic(run, "peak-ratio-max-ppm", ts->count ? worst : 0);
   ipuPassRunAddStatistic(run, "num-buffers", numBuffers);
   ipuPassRunAddStatistic(run, "num-double-buffers", numDouble);
+  ipuPassRunAddStatistic(run, "num-views", numViews);
   const char *report = ipuPassRunGetString(run, "report");
   if (report && *report && !pmWriteReport(module, ts->tiles, ts->count,
                                           report))
@@ -279,8 +350,9 @@ static const IpuPassStatisticDef planMemoryStatistics[] = {
     {"lower-bound-bytes", "Max over tiles of the bytes live at once"},
     {"peak-ratio-ppm", "Sum of the tiles' peaks / sum of their bounds, ppm"},
     {"peak-ratio-max-ppm", "The worst tile's peak / bound, ppm"},
-    {"num-buffers", "Buffers planned"},
+    {"num-buffers", "Allocations planned (a view family counts once)"},
     {"num-double-buffers", "Receive buffers given two slots"},
+    {"num-views", "Buffers placed inside another (views)"},
 };
 
 const IpuPassDef ipuPlanMemoryPass = {
@@ -294,7 +366,11 @@ const IpuPassDef ipuPlanMemoryPass = {
         "buffers get two slots (double buffering) unless the tile then "
         "overflows (a remark says so). Offsets: largest buffer first, each "
         "at the lowest aligned offset free among the buffers live at the "
-        "same time. A tile whose plan exceeds the target's SRAM is an "
+        "same time. A view (a buffer with 'base') is no allocation of its "
+        "own: its root is planned live over the union of the family's "
+        "lifetimes, with one slot, and each view is placed at the root's "
+        "offset plus its base_offsets. A tile whose plan exceeds the "
+        "target's SRAM is an "
         "error with its memory map. Statistics compare the peak with the "
         "lower bound, the most bytes live at once.",
     .anchor = "builtin.module",

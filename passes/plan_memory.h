@@ -1,5 +1,5 @@
 /* What the files of the plan-memory pass share: one tile's buffers with
- * their lifetimes, sizes and planned offsets. Private to
+ * their lifetimes, view families, sizes and planned offsets. Private to
  * passes/plan_memory*.c. */
 #ifndef IPU_PASSES_PLAN_MEMORY_H
 #define IPU_PASSES_PLAN_MEMORY_H
@@ -9,8 +9,12 @@
 
 typedef struct {
   IpuOp *buffer;
-  intptr_t first, last; /* live range in instructions; first -1: unused */
+  intptr_t first, last; /* live range in instructions; first -1: unused
+                           (a root's: the union over its view family) */
   bool received;
+  bool family;    /* a view, or a root with views: one slot */
+  intptr_t root;  /* index of its view family's root (itself if no view) */
+  int64_t viewOffset; /* bytes from the root's first byte */
   int64_t slotBytes, slots;
   int64_t bytes;  /* slots x slotBytes */
   int64_t offset;

@@ -35,10 +35,15 @@ bool pmWriteReport(IpuOp *module, const PmTile *tiles, intptr_t numTiles,
       char name[128];
       fprintf(f,
               "%s\n      {\"name\": \"%s\", \"offset\": %lld, \"bytes\": "
-              "%lld, \"slots\": %lld, \"first\": %lld, \"last\": %lld}",
+              "%lld, \"slots\": %lld, \"first\": %lld, \"last\": %lld",
               j ? "," : "", nameOf(b, name, sizeof name),
               (long long)b->offset, (long long)b->bytes,
               (long long)b->slots, (long long)b->first, (long long)b->last);
+      /* A view's bytes are its root's: the family counts once. */
+      if (b->root != j)
+        fprintf(f, ", \"view_of\": \"%s\"",
+                nameOf(&t->buffers[b->root], name, sizeof name));
+      fputc('}', f);
     }
     fprintf(f, "%s]}", t->count ? "\n    " : "");
   }
@@ -80,6 +85,18 @@ void pmReportOverflow(const PmTile *t, int64_t sramBytes) {
   for (intptr_t i = 0; order && i < t->count; ++i) {
     const PmBuffer *b = order[i];
     char name[128];
+    if (b->root != b - t->buffers) {
+      /* Inside its root's bytes, which the root's line counts. */
+      char root[128];
+      ipuStrBufPrintf(&text, "\n  @%s: view of @%s at offset %lld, %lld "
+                      "bytes, live [%lld, %lld], ",
+                      nameOf(b, name, sizeof name),
+                      nameOf(&t->buffers[b->root], root, sizeof root),
+                      (long long)b->offset, (long long)b->bytes,
+                      (long long)b->first, (long long)b->last);
+      ipuAttrPrint(ipuOpGetLoc(b->buffer), ipuStrBufCallback, &text);
+      continue;
+    }
     ipuStrBufPrintf(&text, "\n  @%s: offset %lld, %lld bytes, "
                     "%lld slot(s), live [%lld, %lld], ",
                     nameOf(b, name, sizeof name), (long long)b->offset,

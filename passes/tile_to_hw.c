@@ -230,45 +230,76 @@ static void findFusedWindows(T2h *t) {
 
 /* The ops an ADC epilogue may hold: each output position depends only on
  * the same position of the input (the SIMD unit can run row by row). */
-static bool isPositionWise(const IpuOp *op) {
+bool t2hIsPositionWise(const IpuOp *op, bool allowTranspose) {
   static const char *const names[] = {
-      "hl.constant", "hl.transpose", "hl.reshape",    "hl.flatten",
+      "hl.constant", "hl.reshape",    "hl.flatten",
       "hl.add",      "hl.sub",       "hl.mul",        "hl.max",
       "hl.min",      "hl.relu",      "hl.clip",       "hl.leaky_relu",
       "hl.requantize", "hl.quantize", "hl.dequantize", "tile.yield"};
+  if (ipuOpIsA(op, "hl.transpose"))
+    return allowTranspose;
   for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
     if (ipuOpIsA(op, names[i]))
       return true;
   return false;
 }
 
+/* The mvm / accumulate of the simd's tile whose product `v` (possibly
+ * through a local channel) only the simd reads, or NULL. */
+static IpuOp *streamableProduct(T2h *t, IpuOp *simd, IpuValue v) {
+  IpuOp *producer = ipuValueGetDefiningOp(v);
+  if (producer && ipuOpIsA(producer, "tile.channel") &&
+      ipuValueHasOneUse(v) &&
+      ipuPtrMapGetInt(&t->placeOf, producer, 0) ==
+          ipuPtrMapGetInt(&t->placeOf, simd, 0)) {
+    v = ipuOpGetOperand(producer, 0); /* a local channel is an alias */
+    producer = ipuValueGetDefiningOp(v);
+  }
+  if (!producer || !ipuValueHasOneUse(v) ||
+      !(ipuOpIsA(producer, "tile.mvm") ||
+        ipuOpIsA(producer, "tile.accumulate")) ||
+      ipuPtrMapGetInt(&t->placeOf, producer, 0) !=
+          ipuPtrMapGetInt(&t->placeOf, simd, 0))
+    return NULL;
+  return producer;
+}
+
+/* An operand of an epilogue besides the product must already sit on the
+ * tile when the producer runs: made (or sent, through channels) by an op
+ * before the producer, or a function argument. */
+static bool residentBefore(T2h *t, IpuValue v, IpuOp *producer) {
+  IpuOp *def = ipuValueGetDefiningOp(v);
+  /* Channels read units or arguments, never channels (placeChannel). */
+  if (def && ipuOpIsA(def, "tile.channel"))
+    def = ipuValueGetDefiningOp(ipuOpGetOperand(def, 0));
+  return !def || ipuPtrMapGetInt(&t->opOrder, def, 0) <
+                     ipuPtrMapGetInt(&t->opOrder, producer, 0);
+}
+
 /* A tile.simd that post-processes one mvm / accumulate of its tile, used
  * by nothing else, with position-wise ops only, runs as that producer's
- * ADC epilogue (its i32 buffer streamed, two rows resident). */
+ * ADC epilogue (its i32 buffer streamed, two rows resident). Its other
+ * operands (a residual, say) must be resident on the tile before the
+ * producer runs. */
 static void findEpilogues(T2h *t) {
   for (IpuOp *op = ipuBlockGetFirstOp(t->entry); op; op = ipuOpGetNext(op)) {
-    if (!ipuOpIsA(op, "tile.simd") || ipuOpGetNumOperands(op) != 1)
+    if (!ipuOpIsA(op, "tile.simd") || ipuOpGetNumOperands(op) < 1)
       continue;
-    IpuValue in = ipuOpGetOperand(op, 0);
-    IpuOp *producer = ipuValueGetDefiningOp(in);
-    if (producer && ipuOpIsA(producer, "tile.channel") &&
-        ipuValueHasOneUse(in) &&
-        ipuPtrMapGetInt(&t->placeOf, producer, 0) ==
-            ipuPtrMapGetInt(&t->placeOf, op, 0)) {
-      in = ipuOpGetOperand(producer, 0); /* a local channel is an alias */
-      producer = ipuValueGetDefiningOp(in);
-    }
-    if (!producer || !ipuValueHasOneUse(in) ||
-        !(ipuOpIsA(producer, "tile.mvm") ||
-          ipuOpIsA(producer, "tile.accumulate")) ||
-        ipuPtrMapGetInt(&t->placeOf, producer, 0) !=
-            ipuPtrMapGetInt(&t->placeOf, op, 0))
+    IpuOp *producer = NULL;
+    intptr_t n = ipuOpGetNumOperands(op), k = 0;
+    for (; k < n && !producer; ++k)
+      producer = streamableProduct(t, op, ipuOpGetOperand(op, k));
+    bool resident = producer != NULL;
+    for (intptr_t j = 0; j < n && resident; ++j)
+      resident = j == k - 1 ||
+                 residentBefore(t, ipuOpGetOperand(op, j), producer);
+    if (!resident)
       continue;
     IpuBlock *body = ipuRegionGetFirstBlock(ipuOpGetRegion(op, 0));
     bool ok = body != NULL;
     for (IpuOp *o = body ? ipuBlockGetFirstOp(body) : NULL; o && ok;
          o = ipuOpGetNext(o))
-      ok = isPositionWise(o) && ipuOpGetNumRegions(o) == 0;
+      ok = t2hIsPositionWise(o, true) && ipuOpGetNumRegions(o) == 0;
     if (ok) {
       ipuPtrMapPut(&t->epilogue, producer, op);
       ++t->numStreamed;
@@ -409,7 +440,8 @@ static IpuLogicalResult lower(T2h *t) {
   if (ipuSucceeded(r))
     r = renumberPlaces(t, before, count);
   ipuFree(t->ctx, before);
-  if (ipuFailed(r) || ipuFailed(t2hEmitPrograms(t)))
+  if (ipuFailed(r) || ipuFailed(t2hEmitPrograms(t)) ||
+      ipuFailed(t2hMakeViews(t)))
     return IPU_FAILURE;
   ipuOpDestroy(t->func);
   return IPU_SUCCESS;
@@ -448,6 +480,8 @@ static IpuLogicalResult runTileToHw(IpuOp *module, IpuPassRun *run) {
   ipuPassRunAddStatistic(run, "num-instructions", t.numInstructions);
   ipuPassRunAddStatistic(run, "num-fused-windows", t.numFused);
   ipuPassRunAddStatistic(run, "num-streamed-epilogues", t.numStreamed);
+  ipuPassRunAddStatistic(run, "num-join-views", t.numJoinViews);
+  ipuPassRunAddStatistic(run, "num-in-place-execs", t.numExecViews);
   return IPU_SUCCESS;
 }
 
@@ -458,6 +492,8 @@ static const IpuPassStatisticDef tileToHwStatistics[] = {
     {"num-instructions", "instructions in all programs"},
     {"num-fused-windows", "tile.windows fused into their mvms"},
     {"num-streamed-epilogues", "tile.simd run as ADC epilogues"},
+    {"num-join-views", "join pieces written in place into the result"},
+    {"num-in-place-execs", "hw.exec writing over one of its sources"},
 };
 
 const IpuPassDef ipuTileToHwPass = {
@@ -474,9 +510,16 @@ const IpuPassDef ipuTileToHwPass = {
         "instructions of each tile in the function's order (windows fused "
         "into their mvms when those are their only users on the tile; "
         "tile.simd -> hw.exec; a position-wise tile.simd right after the "
-        "mvm or accumulate it post-processes, whose buffer is streamed), "
+        "mvm or accumulate it post-processes, whose buffer is streamed, "
+        "its other operands, a residual say, already on the tile), "
         "and the hw.host program (inputs, tile.host regions, outputs). "
-        "Channels within one place are aliases. The function is erased.",
+        "Channels within one place are aliases. On each tile, a join (a "
+        "tile.simd holding only an hl.concat along an axis after dims of "
+        "1) gets its pieces as views of its result when nothing else on "
+        "the tile uses them (the exec is marked in_place), and an exec "
+        "writes its one result over a source of the same size that "
+        "nothing reads afterwards when only position-wise ops without "
+        "transpose read that source. The function is erased.",
     .anchor = "builtin.module",
     .statistics = tileToHwStatistics,
     .numStatistics = sizeof tileToHwStatistics / sizeof *tileToHwStatistics,

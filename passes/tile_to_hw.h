@@ -39,6 +39,7 @@ typedef struct {
   IpuOp *routeAnchor;   /* routes are inserted before it */
   int64_t nextRoute;
   int64_t numBuffers, numInstructions, numRoutes, numFused, numStreamed;
+  int64_t numJoinViews, numExecViews;
 } T2h;
 
 /* The place index of (chip, x, y), added if new; -1 when out of memory. */
@@ -53,6 +54,14 @@ const char *t2hPlaceText(const T2h *t, intptr_t place, char *buf,
 /* The instructions (tile_to_hw_emit.c): every op of the function, in
  * order, becomes its place's instructions, sends and receives. */
 IpuLogicalResult t2hEmitPrograms(T2h *t);
+/* In-place buffers (tile_to_hw_views.c), once the programs are built:
+ * the pieces of contiguous joins become views of the join's result, and
+ * position-wise code writes over a source nothing reads afterwards. */
+IpuLogicalResult t2hMakeViews(T2h *t);
+/* Ops whose every output position depends only on the same position of
+ * the inputs (broadcasting aside): the ops of an ADC epilogue, and (without
+ * hl.transpose) of SIMD code that may write over its input. */
+bool t2hIsPositionWise(const IpuOp *op, bool allowTranspose);
 /* A new hw.buffer holding `type` in the place's owner (before its
  * program), named b<N>; NULL after an error. */
 IpuOp *t2hCreateBuffer(T2h *t, intptr_t place, IpuType type,

@@ -179,6 +179,26 @@ static IpuOp *input(T2h *t, intptr_t place, IpuValue v, IpuOp *user) {
 
 static IpuLogicalResult emitExec(T2h *t, IpuOp *op, intptr_t place);
 
+/* The receives of an epilogue's resident operands go before its producer:
+ * nothing may come between the producer and the epilogue. */
+static IpuLogicalResult receiveEpilogueInputs(T2h *t, IpuOp *producer,
+                                              intptr_t place) {
+  IpuOp *simd = ipuPtrMapGet(&t->epilogue, producer);
+  if (!simd)
+    return IPU_SUCCESS;
+  IpuValue product = ipuOpGetResult(producer, 0);
+  for (intptr_t i = 0, n = ipuOpGetNumOperands(simd); i < n; ++i) {
+    IpuValue v = ipuOpGetOperand(simd, i);
+    IpuOp *def = ipuValueGetDefiningOp(v);
+    if (v == product || (def && ipuOpIsA(def, "tile.channel") &&
+                         ipuOpGetOperand(def, 0) == product))
+      continue;
+    if (!input(t, place, v, simd))
+      return IPU_FAILURE;
+  }
+  return IPU_SUCCESS;
+}
+
 static IpuLogicalResult emitMvm(T2h *t, IpuOp *op, intptr_t place) {
   IpuValue in = ipuOpGetOperand(op, 0);
   IpuOp *windows = ipuValueGetDefiningOp(in);
@@ -368,6 +388,9 @@ IpuLogicalResult t2hEmitPrograms(T2h *t) {
   for (IpuOp *op = ipuBlockGetFirstOp(t->entry); op; op = ipuOpGetNext(op)) {
     intptr_t place = ipuPtrMapGetInt(&t->placeOf, op, 0) - 1;
     IpuLogicalResult r = IPU_SUCCESS;
+    bool unit = ipuOpIsA(op, "tile.mvm") || ipuOpIsA(op, "tile.accumulate");
+    if (unit && ipuFailed(receiveEpilogueInputs(t, op, place)))
+      return IPU_FAILURE;
     if (ipuOpIsA(op, "tile.mvm"))
       r = ipuSucceeded(emitMvm(t, op, place)) ? emitEpilogue(t, op, place)
                                               : IPU_FAILURE;

@@ -1,4 +1,4 @@
-/* Buffer sizes, the buffers each hw instruction touches and buffer
+/* Buffer sizes, views, the buffers each hw instruction touches and buffer
  * lifetimes (include/ipu/hw.h): one definition for the verifiers, the
  * memory planner and the emitter. */
 #include <stdlib.h>
@@ -73,6 +73,56 @@ bool ipuHwBufferBytes(const IpuOp *buffer, int64_t *bytes) {
     return false;
   *bytes = slot * slots;
   return true;
+}
+
+/* Chains longer than this are checked against the owner's op count. */
+enum { VIEW_CHAIN_CHEAP = 64 };
+
+IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
+                                       const IpuSymbolTable *symbols,
+                                       IpuOp **root, int64_t *offset) {
+  IpuOp *owner = ipuOpGetParentOp(buffer);
+  IpuOp *cur = buffer;
+  int64_t at = 0, bound = -1;
+  *root = buffer;
+  *offset = 0;
+  for (int64_t steps = 0;; ++steps) {
+    IpuAttr base = ipuOpGetAttr(cur, "base");
+    if (!base)
+      break;
+    if (ipuAttrGetKind(base) != IPU_ATTR_SYMBOL_REF ||
+        ipuSymbolRefAttrGetNumNested(base) != 0 || !owner)
+      return IPU_HW_VIEW_BAD_BASE;
+    int64_t delta = 0;
+    if (ipuOpGetAttr(cur, "base_offset") &&
+        !getInt(cur, "base_offset", &delta))
+      return IPU_HW_VIEW_BAD_BASE;
+    if (delta < 0 || at > INT64_MAX - delta)
+      return IPU_HW_VIEW_BAD_BASE;
+    at += delta;
+    IpuOp *next =
+        symbols ? ipuSymbolTableLookup(symbols,
+                                       ipuIdentStr(ipuSymbolRefAttrGetRoot(base)))
+                : ipuSymbolLookupIn(owner, base);
+    if (!next || !ipuOpIsA(next, "hw.buffer") ||
+        ipuOpGetParentOp(next) != owner)
+      return IPU_HW_VIEW_BAD_BASE;
+    if (steps >= VIEW_CHAIN_CHEAP) {
+      if (bound < 0) {
+        bound = 0;
+        IpuBlock *body = ipuOpGetBlock(buffer);
+        for (IpuOp *op = body ? ipuBlockGetFirstOp(body) : NULL; op;
+             op = ipuOpGetNext(op))
+          ++bound;
+      }
+      if (steps > bound)
+        return IPU_HW_VIEW_CYCLE;
+    }
+    cur = next;
+  }
+  *root = cur;
+  *offset = at;
+  return IPU_HW_VIEW_OK;
 }
 
 static void forEachRef(IpuOp *inst, const char *name, bool writes,

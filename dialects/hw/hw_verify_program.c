@@ -1,5 +1,6 @@
 /* Verifiers of hw.program (only instructions; no two buffers sharing bytes
- * live at once; streamed buffers used as ADC epilogues) and of the data
+ * live at once, except views of one root; streamed buffers used as ADC
+ * epilogues) and of the data
  * movement instructions hw.recv and hw.send against their routes. */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ static bool isInstruction(const IpuOp *op) {
 
 typedef struct {
   const IpuHwLiveRange *range;
+  const IpuOp *root;  /* of its view family: members may share bytes */
   int64_t begin, end; /* bytes [begin, end) */
 } Extent;
 
@@ -58,30 +60,43 @@ static IpuLogicalResult reportOverlap(IpuOp *program, const Extent *a,
   return IPU_FAILURE;
 }
 
-/* Buffers placed at overlapping bytes must not be live at once. Sorted by
- * offset, each buffer is compared with those starting inside it. */
+/* Buffers placed at overlapping bytes must not be live at once, unless
+ * they are views of one root (one allocation, the views written in place).
+ * Sorted by offset, each buffer is compared with those starting inside
+ * it. */
 static IpuLogicalResult checkOverlaps(IpuOp *program,
                                       const IpuHwLiveRange *ranges,
                                       intptr_t count) {
   IpuContext *ctx = ipuOpGetContext(program);
   Extent *extents = ipuCalloc(ctx, (size_t)count + 1, sizeof *extents);
-  if (!extents)
+  IpuSymbolTable *symbols = ipuSymbolTableCreate(ipuOpGetParentOp(program));
+  if (!extents || !symbols) {
+    ipuFree(ctx, extents);
+    if (symbols)
+      ipuSymbolTableDestroy(symbols);
     return ipuOpEmitError(program, "out of memory");
+  }
   intptr_t n = 0;
   for (intptr_t i = 0; i < count; ++i) {
-    int64_t offset, bytes;
+    int64_t offset, bytes, at;
+    IpuOp *root;
     if (ranges[i].first < 0 ||
         !dialectGetIntAttr(ranges[i].buffer, "offset", &offset) ||
         !ipuHwBufferBytes(ranges[i].buffer, &bytes) || bytes == 0)
       continue;
-    extents[n++] = (Extent){&ranges[i], offset, offset + bytes};
+    if (ipuHwBufferResolveView(ranges[i].buffer, symbols, &root, &at) !=
+        IPU_HW_VIEW_OK)
+      root = ranges[i].buffer; /* the buffer's verifier reports it */
+    extents[n++] = (Extent){&ranges[i], root, offset, offset + bytes};
   }
+  ipuSymbolTableDestroy(symbols);
   qsort(extents, (size_t)n, sizeof *extents, compareExtents);
   IpuLogicalResult r = IPU_SUCCESS;
   for (intptr_t i = 0; i < n && ipuSucceeded(r); ++i)
     for (intptr_t j = i + 1;
          j < n && extents[j].begin < extents[i].end && ipuSucceeded(r); ++j)
-      if (ipuHwLiveRangesOverlap(extents[i].range, extents[j].range))
+      if (extents[i].root != extents[j].root &&
+          ipuHwLiveRangesOverlap(extents[i].range, extents[j].range))
         r = reportOverlap(program, &extents[i], &extents[j]);
   ipuFree(ctx, extents);
   return r;

@@ -188,6 +188,77 @@ IpuLogicalResult hwVerifyHost(IpuOp *op) {
 
 /* ---- hw.buffer. ------------------------------------------------------- */
 
+/* A view (`base`): its base is a plain buffer of the owner, the view lies
+ * inside it at an aligned offset, the chain ends, and planned offsets
+ * agree with the chain. */
+static IpuLogicalResult verifyView(IpuOp *op, IpuOp *owner, int64_t slots,
+                                   int64_t slotBytes) {
+  IpuAttr ref = ipuOpGetAttr(op, "base");
+  int64_t baseOffset = 0;
+  dialectGetIntAttr(op, "base_offset", &baseOffset);
+  if (!ref) {
+    if (ipuOpGetAttr(op, "base_offset"))
+      return ipuOpEmitError(op, "has 'base_offset' but no 'base'");
+    return IPU_SUCCESS;
+  }
+  DialectText text;
+  IpuOp *base = owner ? ipuSymbolLookupIn(owner, ref) : NULL;
+  if (!base || !ipuOpIsA(base, "hw.buffer") ||
+      ipuOpGetParentOp(base) != owner)
+    return ipuOpEmitError(op, "'base' %s does not name a hw.buffer of its %s",
+                          dialectAttrText(ref, &text),
+                          owner && ipuOpIsA(owner, "hw.host") ? "host"
+                                                              : "tile");
+  if (slots != 1)
+    return ipuOpEmitError(op, "is a view (it has a 'base'), so it has one "
+                              "slot, not %lld",
+                          (long long)slots);
+  if (ipuOpGetAttr(op, "stream_rows"))
+    return ipuOpEmitError(op, "is a view (it has a 'base'), so it cannot be "
+                              "streamed");
+  int64_t baseSlots = 1, baseBytes;
+  dialectGetIntAttr(base, "slots", &baseSlots);
+  if (baseSlots != 1 || ipuOpGetAttr(base, "stream_rows"))
+    return ipuOpEmitError(op, "has base %s, which is %s; a view's base "
+                              "holds its whole tensor once",
+                          dialectAttrText(ref, &text),
+                          baseSlots != 1 ? "double-buffered" : "streamed");
+  if (!ipuHwBufferSlotBytes(base, &baseBytes))
+    return IPU_FAILURE; /* the base's own verifier reports it */
+  if (baseOffset < 0 || baseOffset % IPU_HW_BUFFER_ALIGNMENT != 0 ||
+      baseOffset > baseBytes || slotBytes > baseBytes - baseOffset)
+    return ipuOpEmitError(op,
+                          "is a view of bytes [%lld, %lld) of base %s, which "
+                          "has %lld bytes (base_offset must be a "
+                          "non-negative multiple of %d and the view inside "
+                          "its base)",
+                          (long long)baseOffset,
+                          (long long)(baseOffset + slotBytes),
+                          dialectAttrText(ref, &text), (long long)baseBytes,
+                          IPU_HW_BUFFER_ALIGNMENT);
+  IpuOp *root;
+  int64_t rootOffset, at, offset;
+  IpuHwViewResult r = ipuHwBufferResolveView(op, NULL, &root, &at);
+  if (r == IPU_HW_VIEW_CYCLE)
+    return ipuOpEmitError(op, "is a view whose chain of bases comes back "
+                              "on itself");
+  if (r != IPU_HW_VIEW_OK)
+    return IPU_SUCCESS; /* a link further on is reported by its buffer */
+  if (dialectGetIntAttr(op, "offset", &offset) &&
+      dialectGetIntAttr(root, "offset", &rootOffset) &&
+      offset != rootOffset + at) {
+    char name[128];
+    return ipuOpEmitError(op,
+                          "has offset %lld, but as a view of @%s (offset "
+                          "%lld) at byte %lld it is at %lld",
+                          (long long)offset,
+                          hwSymbolText(root, name, sizeof name),
+                          (long long)rootOffset, (long long)at,
+                          (long long)(rootOffset + at));
+  }
+  return IPU_SUCCESS;
+}
+
 IpuLogicalResult hwVerifyBuffer(IpuOp *op) {
   IpuType type = hwBufferType(op);
   DialectText text;
@@ -217,6 +288,8 @@ IpuLogicalResult hwVerifyBuffer(IpuOp *op) {
   }
   IpuOp *owner = ipuOpGetParentOp(op);
   bool onHost = owner && ipuOpIsA(owner, "hw.host");
+  if (ipuFailed(verifyView(op, owner, slots, slotBytes)))
+    return IPU_FAILURE;
   if (!dialectGetIntAttr(op, "offset", &offset))
     return IPU_SUCCESS;
   if (onHost)

@@ -60,6 +60,23 @@ static inline bool ipuHwLiveRangesOverlap(const IpuHwLiveRange *a,
          b->first <= a->last;
 }
 
+/* Views: a hw.buffer with `base = @b` holds bytes [base_offset,
+ * base_offset + its bytes) of buffer b of the same tile or host; b may be a
+ * view itself. ipuHwBufferResolveView follows the chain to its root (a
+ * buffer without `base`) and sums the base_offsets into *offset (a buffer
+ * that is no view is its own root at 0). `symbols` is the owner's symbol
+ * table, or NULL to look names up in the owner. The walk is bounded by the
+ * owner's number of ops, so a cycle ends it. */
+typedef enum {
+  IPU_HW_VIEW_OK,
+  IPU_HW_VIEW_BAD_BASE, /* `base` or `base_offset` malformed, or `base`
+                           names no hw.buffer of the owner */
+  IPU_HW_VIEW_CYCLE,    /* the chain of bases comes back on itself */
+} IpuHwViewResult;
+IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
+                                       const IpuSymbolTable *symbols,
+                                       IpuOp **root, int64_t *offset);
+
 /* The hw.program of a hw.tile or hw.host, or NULL. */
 IpuOp *ipuHwOwnerGetProgram(IpuOp *owner);
 

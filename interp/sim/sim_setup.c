@@ -351,18 +351,37 @@ static bool findEndpoints(Sim *s) {
   return true;
 }
 
+/* Whether two buffers of a tile share SRAM bytes. */
+static bool sharesBytes(const IpubBuffer *a, const IpubBuffer *b) {
+  uint64_t aEnd = a->offset + a->bytes * (a->slots ? a->slots : 1);
+  uint64_t bEnd = b->offset + b->bytes * (b->slots ? b->slots : 1);
+  return a->offset < bEnd && b->offset < aEnd;
+}
+
 /* A slot of a receive buffer frees after the last instruction of the
- * receiver's program that reads it (the receive itself if none does). */
+ * receiver's program that reads it (the receive itself if none does), or
+ * on a tile that uses bytes it shares with other buffers: plan-memory
+ * keeps a receive buffer's bytes for it all program long, unless it is a
+ * view (a join's piece, or overwritten in place), whose bytes then serve
+ * the buffers of its family until their last use. */
 static void placeCredits(Sim *s) {
   for (uint32_t r = 0; r < s->m->numRoutes; ++r) {
     SimRoute *rt = &s->routes[r];
     SimOwner *ow = &s->owners[rt->dstOwner];
     const IpubTile *t = ow->tile;
+    const IpubBuffer *rb = &t->buffers[rt->recvBuffer];
     uint32_t last = rt->recvInstr;
-    for (uint32_t i = rt->recvInstr + 1; i < t->numInstrs; ++i)
-      for (uint32_t k = 0; k < t->instrs[i].numSrcs; ++k)
-        if (t->instrs[i].srcs[k] == rt->recvBuffer)
+    for (uint32_t i = rt->recvInstr + 1; i < t->numInstrs; ++i) {
+      const IpubInstr *in = &t->instrs[i];
+      for (uint32_t k = 0; k < in->numSrcs; ++k)
+        if (in->srcs[k] == rt->recvBuffer ||
+            (!ow->isHost && sharesBytes(rb, &t->buffers[in->srcs[k]])))
           last = i;
+      for (uint32_t k = 0; k < in->numDsts && !ow->isHost; ++k)
+        if (in->dsts[k] != rt->recvBuffer &&
+            sharesBytes(rb, &t->buffers[in->dsts[k]]))
+          last = i;
+    }
     rt->freeInstr = last;
     rt->nextFreed = ow->firstFreed[last];
     ow->firstFreed[last] = r;

@@ -54,6 +54,7 @@
 // STATS:      640 lower-bound-bytes
 // STATS-NEXT:   7 num-buffers
 // STATS-NEXT:   1 num-double-buffers
+// STATS-NEXT:   0 num-views
 // STATS-NEXT: 640 peak-bytes
 // STATS-NEXT: 1250000 peak-ratio-max-ppm
 // STATS-NEXT: 1027777 peak-ratio-ppm

@@ -2,8 +2,9 @@
 // written as place and route-noc would): tiles sorted by (chip, y, x) with
 // their arrays, buffers, routes with a send after the producer and a
 // receive before the first consumer, windows fused into their mvms, the
-// ADC epilogue streamed right after its mvm, local channels as aliases,
-// and the host program (input, exec, output).
+// ADC epilogue streamed right after its mvm, an add of a sum and a partial
+// already on the tile streamed as the accumulate's epilogue, local channels
+// as aliases, and the host program (input, exec, output).
 // RUN: ipu-opt %s --split-input-file --target=%S/Inputs/tiny-16x8.ir --tile-to-hw | FileCheck %s
 // RUN: ipu-opt %s --split-input-file --target=%S/Inputs/tiny-16x8.ir --tile-to-hw --mlir-pass-statistics -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
 // The output verifies and round-trips.
@@ -28,9 +29,11 @@
 // Statistics add up over both modules.
 // STATS: 17 num-buffers
 // STATS-NEXT: 1 num-fused-windows
+// STATS-NEXT: 0 num-in-place-execs
 // STATS-NEXT: 24 num-instructions
+// STATS-NEXT: 0 num-join-views
 // STATS-NEXT: 5 num-routes
-// STATS-NEXT: 1 num-streamed-epilogues
+// STATS-NEXT: 2 num-streamed-epilogues
 // STATS-NEXT: 3 num-tiles
 
 // LOC: hw.mvm {block = @a0::@k, {{.*}}} loc("conv1")
@@ -68,7 +71,7 @@
 // CHECK-NEXT: hw.buffer {sym_name = "b0", type = tensor<16x4xi8>}
 // CHECK-NEXT: hw.buffer {sym_name = "b1", type = tensor<16x4xi32>}
 // CHECK-NEXT: hw.buffer {sym_name = "b2", type = tensor<16x4xi32>}
-// CHECK-NEXT: hw.buffer {sym_name = "b3", type = tensor<16x4xi32>}
+// CHECK-NEXT: hw.buffer {stream_rows = 2 : i64, sym_name = "b3", type = tensor<16x4xi32>}
 // CHECK-NEXT: hw.buffer {sym_name = "b4", type = tensor<16x4xi32>}
 // CHECK-NEXT: hw.program ({
 // CHECK-NEXT: hw.recv {dst = @b0, route = @r1}
