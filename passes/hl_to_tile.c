@@ -116,6 +116,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   st.ctx = ipuPassRunGetContext(run);
   ipuBuilderInit(&st.b, st.ctx);
   ipuPtrMapInit(&st.layerOf, st.ctx);
+  ipuPtrMapInit(&st.joinOps, st.ctx);
   IpuBlock *body = ipuOpGetNumRegions(module)
                        ? ipuRegionGetFirstBlock(ipuOpGetRegion(module, 0))
                        : NULL;
@@ -143,9 +144,6 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
     }
     funcs[numFuncs++] = op;
   }
-  for (intptr_t i = 0; ok && i < numFuncs; ++i)
-    ok = htLowerLayers(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
-                                                                  0)));
   int64_t budget = ipuPassRunGetInt(run, "array-budget");
   if (ok && budget < -1) {
     ipuOpEmitError(module, "hl-to-tile: array-budget must be -1 (the "
@@ -155,6 +153,10 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   }
   if (ok && budget == -1)
     budget = st.target.chips * st.target.gridCols * st.target.gridRows;
+  st.budget = budget;
+  for (intptr_t i = 0; ok && i < numFuncs; ++i)
+    ok = htLowerLayers(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
+                                                                  0)));
   if (ok && !htPack(&st, budget)) {
     ipuOpEmitError(module, "hl-to-tile: out of memory");
     ok = false;
@@ -177,6 +179,8 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
     ipuPassRunAddStatistic(run, "num-simd-ops", st.numSimdOps);
     ipuPassRunAddStatistic(run, "num-host-ops", st.numHostOps);
     ipuPassRunAddStatistic(run, "num-channels", st.numChannels);
+    ipuPassRunAddStatistic(run, "num-layer-parts", st.numParts);
+    ipuPassRunAddStatistic(run, "num-sunk-ops", st.numSunkOps);
     const char *report = ipuPassRunGetString(run, "report");
     if (report && *report)
       ok = htWriteReport(&st, &s, report, module);
@@ -184,6 +188,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   ipuFree(st.ctx, funcs);
   htFreeBlocks(&st);
   ipuPtrMapDestroy(&st.layerOf);
+  ipuPtrMapDestroy(&st.joinOps);
   return ok ? IPU_SUCCESS : IPU_FAILURE;
 }
 
@@ -216,6 +221,11 @@ static const IpuPassStatisticDef hlToTileStatistics[] = {
     {"num-simd-ops", "Number of hl ops put on the SIMD units"},
     {"num-host-ops", "Number of hl ops left on the host"},
     {"num-channels", "Number of channels between units"},
+    {"num-layer-parts",
+     "Parts grouped convs were split into beyond one each, so that a "
+     "part's tile holds its SRAM (with an array budget)"},
+    {"num-sunk-ops", "Epilogue ops of grouped convs copied into per-group "
+                     "chains (one per original op)"},
 };
 
 const IpuPassDef ipuHlToTilePass = {
@@ -230,7 +240,13 @@ const IpuPassDef ipuHlToTilePass = {
         "blocks are packed into tile.array ops (skyline, first-fit "
         "decreasing; with array-budget, per layer as far as the budget "
         "allows, so that layers and their activations spread over "
-        "tiles). Integer element-wise, activation, pooling, "
+        "tiles). A grouped conv's groups each get a chain right after "
+        "their mvm (transpose, reshape, bias slice, and the layer's "
+        "channel-separable epilogue sunk below the join of the groups), "
+        "so each streams on its own product; with an array budget, a "
+        "grouped conv whose tile would overflow its SRAM splits into "
+        "parts of contiguous groups with arrays of their own. Integer "
+        "element-wise, activation, pooling, "
         "requantization and data-movement ops go into tile.simd regions, "
         "everything else into tile.host regions, and tile.channel ops mark "
         "each value crossing from one unit to another. Needs the module's "

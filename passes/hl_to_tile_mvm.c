@@ -9,7 +9,9 @@
  * sums of a column block's row blocks meet in a tile.accumulate. The hl
  * ops that join the column blocks back into the layer's result and add
  * the bias are left in the body, where the partitioner puts them on the
- * SIMD unit. */
+ * SIMD unit. A grouped conv's groups are joined after a chain each (see
+ * hl_to_tile_sink.c) and, under an array budget, split into parts when
+ * one tile could not hold the layer (partsFor). */
 #include <stdio.h>
 #include <string.h>
 
@@ -33,10 +35,10 @@ static bool isStaticTensorOf(IpuType t, unsigned width) {
          ipuTypeIsSignlessInteger(ipuShapedTypeGetElementType(t), width);
 }
 
-static IpuOp *build1(HtState *st, const char *name, IpuLocation loc,
-                     intptr_t numOperands, const IpuValue *operands,
-                     IpuType result, intptr_t numAttrs, const char **names,
-                     const IpuAttr *attrs) {
+IpuOp *htBuild1(HtState *st, const char *name, IpuLocation loc,
+                intptr_t numOperands, const IpuValue *operands,
+                IpuType result, intptr_t numAttrs, const char **names,
+                const IpuAttr *attrs) {
   IpuOpState os;
   ipuOpStateInit(&os, st->ctx, ipuStringRefFromCString(name), loc);
   ipuOpStateAddOperands(&os, numOperands, operands);
@@ -54,14 +56,14 @@ static IpuOp *build1(HtState *st, const char *name, IpuLocation loc,
   return op;
 }
 
-static IpuValue reshapeTo(HtState *st, IpuLocation loc, IpuValue v,
-                          IpuType type) {
+IpuValue htReshapeTo(HtState *st, IpuLocation loc, IpuValue v,
+                     IpuType type) {
   if (ipuValueGetType(v) == type)
     return v;
   IpuAttr shape = ipuDenseI64ArrayAttrGet(st->ctx, ipuShapedTypeGetRank(type),
                                           ipuShapedTypeGetShape(type));
   const char *n = "shape";
-  IpuOp *op = build1(st, "hl.reshape", loc, 1, &v, type, 1, &n, &shape);
+  IpuOp *op = htBuild1(st, "hl.reshape", loc, 1, &v, type, 1, &n, &shape);
   return op ? ipuOpGetResult(op, 0) : NULL;
 }
 
@@ -85,7 +87,7 @@ static intptr_t findSharedBlock(const HtState *st, const HtBlock *blk) {
   for (intptr_t i = ipuPtrMapGetInt(&st->blockByValue, blk->value, 0) - 1;
        i >= 0; i = st->blocks[i].nextSameValue - 1) {
     const HtBlock *b = &st->blocks[i];
-    if (b->value == blk->value && b->layer != blk->layer &&
+    if (b->value == blk->value && b->source != blk->source &&
         b->matrixHash == blk->matrixHash &&
         b->matrixRows == blk->matrixRows &&
         b->matrixCols == blk->matrixCols && b->rowBegin == blk->rowBegin &&
@@ -278,6 +280,7 @@ static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
       blk.rows = kCount;
       blk.cols = nCount;
       blk.layer = st->currentLayer;
+      blk.source = st->currentSource;
       blk.matrixHash = matrixHash;
       blk.matrixRows = m->K;
       blk.matrixCols = m->N;
@@ -300,7 +303,7 @@ static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
           ipuIntegerAttrGet(ctx, i64, m->inputSlices)};
       /* The DAC attributes only when they are not the 8-bit default. */
       int numAttrs = m->inputSlices > 1 || dacBits(st) != 8 ? 5 : 3;
-      IpuOp *mvm = build1(st, "tile.mvm", loc, 1, &m->inputs[kb], partType,
+      IpuOp *mvm = htBuild1(st, "tile.mvm", loc, 1, &m->inputs[kb], partType,
                           numAttrs, names, attrs);
       if (!mvm)
         goto done;
@@ -313,7 +316,7 @@ static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
     if (m->numChunks == 1) {
       pieces[nb] = partials[0];
     } else {
-      IpuOp *acc = build1(st, "tile.accumulate", loc, m->numChunks, partials,
+      IpuOp *acc = htBuild1(st, "tile.accumulate", loc, m->numChunks, partials,
                           partType, 0, NULL, NULL);
       if (!acc)
         goto done;
@@ -326,7 +329,7 @@ static IpuValue lowerMatrix(HtState *st, IpuLocation loc, const HtMatrix *m) {
     const char *n = "axis";
     IpuAttr axis = ipuIntegerAttrGet(
         ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), 1);
-    IpuOp *cat = build1(st, "hl.concat", loc, numN, pieces,
+    IpuOp *cat = htBuild1(st, "hl.concat", loc, numN, pieces,
                         matType(ctx, m->P, m->N, i32Type(ctx)), 1, &n, &axis);
     result = cat ? ipuOpGetResult(cat, 0) : NULL;
   }
@@ -384,18 +387,77 @@ static bool finishLayer(HtState *st, IpuOp *op, IpuValue acc, IpuValue bias) {
   IpuValue out = acc;
   IpuType resultType = ipuValueGetType(ipuOpGetResult(op, 0));
   if (bias) {
-    IpuOp *add = build1(st, "hl.add", loc, 2, (IpuValue[]){acc, bias},
+    IpuOp *add = htBuild1(st, "hl.add", loc, 2, (IpuValue[]){acc, bias},
                         ipuValueGetType(acc), 0, NULL, NULL);
     if (!add)
       return false;
     out = ipuOpGetResult(add, 0);
   }
-  out = reshapeTo(st, loc, out, resultType);
+  out = htReshapeTo(st, loc, out, resultType);
   if (!out)
     return false;
   ipuValueReplaceAllUsesWith(ipuOpGetResult(op, 0), out);
   st->numLayers++;
   return true;
+}
+
+/* Parts of a grouped conv: contiguous runs of groups, each a layer of
+ * its own for packing (so its own arrays, hence its own tile, under an
+ * array budget). A part's tile must hold the whole input map (every
+ * part's windows read all of it), the part's share of the output (the
+ * epilogue is taken to end at the input's element width, as a quantized
+ * layer's requantize does) and two streamed rows of one group's i32
+ * product; the smallest count of parts within 90% of the tile's SRAM is
+ * taken. One part without a budget, or when not even one group per part
+ * would fit (splitting cannot shrink the input). */
+static int64_t partsFor(const HtState *st, IpuType xt, int64_t groups,
+                        int64_t Mg, int64_t P) {
+  if (st->budget == 0 || groups < 2)
+    return 1;
+  int64_t elem = (int64_t)ipuDenseElementStorageBytes(
+      ipuShapedTypeGetElementType(xt));
+  int64_t limit = st->target.sramBytesPerTile / 10 * 9;
+  int64_t fixed = ipuShapedTypeGetNumElements(xt) * elem + 2 * Mg * 4;
+  int64_t perGroup = Mg * P * elem;
+  if (fixed + perGroup > limit)
+    return 1;
+  for (int64_t k = 1; k < groups; ++k)
+    if (fixed + (groups + k - 1) / k * perGroup <= limit)
+      return k;
+  return groups;
+}
+
+/* Group g's chain from its P x Mg product: transpose to Mg x P, reshape
+ * to 1 x Mg x OH x OW, add the group's slice of the bias. */
+static bool groupChain(HtState *st, IpuLocation loc, IpuValue product,
+                       IpuValue bias, intptr_t biasDim, int64_t g,
+                       int64_t Mg, IpuType yt, IpuValue *leaf,
+                       IpuOp **tail) {
+  IpuContext *ctx = st->ctx;
+  int64_t P = ipuShapedTypeGetDimSize(ipuValueGetType(product), 0);
+  const char *n = "perm";
+  IpuAttr perm = ipuDenseI64ArrayAttrGet(ctx, 2, (int64_t[]){1, 0});
+  IpuOp *tr = htBuild1(st, "hl.transpose", loc, 1, &product,
+                       matType(ctx, Mg, P, i32Type(ctx)), 1, &n, &perm);
+  int64_t shape[4] = {1, Mg, ipuShapedTypeGetDimSize(yt, 2),
+                      ipuShapedTypeGetDimSize(yt, 3)};
+  IpuValue v = tr ? htReshapeTo(st, loc, ipuOpGetResult(tr, 0),
+                                ipuRankedTensorTypeGet(ctx, 4, shape,
+                                                       i32Type(ctx), NULL))
+                  : NULL;
+  if (v && bias) {
+    IpuType sliceType = ipuRankedTensorTypeGet(
+        ctx, 4, (int64_t[]){1, Mg, 1, 1}, i32Type(ctx), NULL);
+    IpuValue b = htSliceChannels(st, loc, bias, biasDim, g * Mg, Mg,
+                                 sliceType);
+    IpuOp *add = b ? htBuild1(st, "hl.add", loc, 2, (IpuValue[]){v, b},
+                              ipuValueGetType(v), 0, NULL, NULL)
+                   : NULL;
+    v = add ? ipuOpGetResult(add, 0) : NULL;
+  }
+  *leaf = v;
+  *tail = v ? ipuValueGetDefiningOp(v) : NULL;
+  return v != NULL;
 }
 
 static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
@@ -437,18 +499,46 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   }
   int64_t Mg = M / groups, K = Cg * area, P = OH * OW;
   IpuType xElem = ipuShapedTypeGetElementType(xt);
+  IpuLocation loc = ipuOpGetLoc(op);
   intptr_t numChunks = (intptr_t)((Cg + chPerBlock - 1) / chPerBlock *
                                   slicesPerChannel);
+  int64_t numParts = partsFor(st, xt, groups, Mg, P);
   IpuValue *inputs = ipuCalloc(ctx, (size_t)numChunks, sizeof *inputs);
   int64_t *begins = ipuCalloc(ctx, (size_t)numChunks, sizeof *begins);
   int64_t *counts = ipuCalloc(ctx, (size_t)numChunks, sizeof *counts);
   IpuValue *groupOut = ipuCalloc(ctx, (size_t)groups, sizeof *groupOut);
+  IpuOp **tails = ipuCalloc(ctx, (size_t)groups, sizeof *tails);
+  intptr_t *partBegin = ipuCalloc(ctx, (size_t)numParts + 1,
+                                  sizeof *partBegin);
   int8_t *wg = ipuAlloc(ctx, (size_t)(K * Mg));
-  bool ok = inputs && begins && counts && groupOut && wg;
+  bool allocated = inputs && begins && counts && groupOut && tails &&
+                   partBegin && wg;
+  bool ok = allocated;
   unsigned layer = st->layerCounter++;
   static const char *const copied[] = {"strides", "pads", "dilations"};
   const int8_t *wdata = w.data;
-  for (int64_t g = 0; ok && g < groups; ++g) {
+  /* A grouped conv's bias is sliced per group: a 1-D constant directly
+   * (a constant per group), else as 1 x M x 1 x 1 (hl.slice). */
+  IpuValue groupBias = bias;
+  intptr_t biasDim = 0;
+  if (ok && bias && groups > 1 &&
+      (!ipuPassMatchHlConstant(bias, NULL) ||
+       ipuShapedTypeGetRank(ipuValueGetType(bias)) != 1)) {
+    groupBias = htReshapeTo(st, loc, bias,
+                            ipuRankedTensorTypeGet(ctx, 4,
+                                                   (int64_t[]){1, M, 1, 1},
+                                                   i32Type(ctx), NULL));
+    biasDim = 1;
+    ok = groupBias != NULL;
+  }
+  for (int64_t p = 0; ok && p <= numParts; ++p)
+    partBegin[p] = (intptr_t)((groups * p + numParts - 1) / numParts);
+  for (int64_t g = 0, part = 0; ok && g < groups; ++g) {
+    if (g == partBegin[part + 1]) {
+      /* The next part: a layer of its own for packing and channels. */
+      ++part;
+      st->currentLayer = ++st->numLayerIds;
+    }
     for (int64_t k = 0; k < K; ++k)
       for (int64_t n = 0; n < Mg; ++n)
         wg[k * Mg + n] = wdata[(g * Mg + n) * K + k];
@@ -472,9 +562,9 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
       attrs[n++] = ipuIntegerAttrGet(ctx, i64, g * Cg + ch0);
       names[n] = "channel_count";
       attrs[n++] = ipuIntegerAttrGet(ctx, i64, count);
-      IpuOp *win = build1(st, "tile.windows", ipuOpGetLoc(op), 1, &x,
-                          matType(ctx, P, counts[c], xElem), n, names,
-                          attrs);
+      IpuOp *win = htBuild1(st, "tile.windows", loc, 1, &x,
+                            matType(ctx, P, counts[c], xElem), n, names,
+                            attrs);
       ok = win != NULL;
       IpuValue window = ok ? ipuOpGetResult(win, 0) : NULL;
       inputs[c] = window;
@@ -486,9 +576,8 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
         IpuAttr sa[3] = {ipuDenseI64ArrayAttrGet(ctx, 1, &lo),
                          ipuDenseI64ArrayAttrGet(ctx, 1, &hi),
                          ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){1})};
-        IpuOp *slice = build1(st, "hl.slice", ipuOpGetLoc(op), 1,
-                              &window, matType(ctx, P, hi - lo, xElem),
-                              3, sn, sa);
+        IpuOp *slice = htBuild1(st, "hl.slice", loc, 1, &window,
+                                matType(ctx, P, hi - lo, xElem), 3, sn, sa);
         ok = slice != NULL;
         if (ok) {
           inputs[c + j] = ipuOpGetResult(slice, 0);
@@ -506,43 +595,45 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
       snprintf(prefix, sizeof prefix, "l%u", layer);
     HtMatrix m = {wg,     K,      Mg,     P,      numChunks,
                   inputs, begins, counts, prefix, inputSlicesFor(st, x)};
-    groupOut[g] = lowerMatrix(st, ipuOpGetLoc(op), &m);
+    groupOut[g] = lowerMatrix(st, loc, &m);
     ok = groupOut[g] != NULL;
+    /* Each group's chain right after its mvm: a tile.simd of its own
+     * whose only non-constant operand is that product. */
+    if (ok && groups > 1)
+      ok = groupChain(st, loc, groupOut[g], groupBias, biasDim, g, Mg, yt,
+                      &groupOut[g], &tails[g]);
   }
   IpuValue acc = NULL;
-  if (ok) {
-    IpuLocation loc = ipuOpGetLoc(op);
+  if (ok && groups > 1) {
+    HtJoin join = {(intptr_t)groups, (intptr_t)numParts, partBegin, Mg,
+                   groupOut, tails};
+    acc = htJoinGroups(st, &join, loc, groupOut);
+    ok = acc && finishLayer(st, op, acc, NULL) && htSinkJoin(st, &join, acc, op);
+    st->numParts += numParts - 1;
+  } else if (ok) {
     acc = groupOut[0];
-    if (groups > 1) {
-      const char *n = "axis";
-      IpuAttr axis =
-          ipuIntegerAttrGet(ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), 1);
-      IpuOp *cat = build1(st, "hl.concat", loc, groups, groupOut,
-                          matType(ctx, P, M, i32Type(ctx)), 1, &n, &axis);
-      acc = cat ? ipuOpGetResult(cat, 0) : NULL;
-    }
-    if (acc) {
-      const char *n = "perm";
-      IpuAttr perm = ipuDenseI64ArrayAttrGet(ctx, 2, (int64_t[]){1, 0});
-      IpuOp *tr = build1(st, "hl.transpose", loc, 1, &acc,
+    const char *n = "perm";
+    IpuAttr perm = ipuDenseI64ArrayAttrGet(ctx, 2, (int64_t[]){1, 0});
+    IpuOp *tr = htBuild1(st, "hl.transpose", loc, 1, &acc,
                          matType(ctx, M, P, i32Type(ctx)), 1, &n, &perm);
-      acc = tr ? reshapeTo(st, loc, ipuOpGetResult(tr, 0), yt) : NULL;
-    }
+    acc = tr ? htReshapeTo(st, loc, ipuOpGetResult(tr, 0), yt) : NULL;
     if (acc && bias) {
       int64_t shape[4] = {1, M, 1, 1};
-      bias = reshapeTo(st, loc, bias,
-                       ipuRankedTensorTypeGet(ctx, 4, shape, i32Type(ctx),
-                                              NULL));
+      bias = htReshapeTo(st, loc, bias,
+                         ipuRankedTensorTypeGet(ctx, 4, shape, i32Type(ctx),
+                                                NULL));
       acc = bias ? acc : NULL;
     }
     ok = acc && finishLayer(st, op, acc, bias);
   }
-  if (!ok && !(inputs && begins && counts && groupOut && wg))
+  if (!allocated)
     ipuOpEmitError(op, "hl-to-tile: out of memory");
   ipuFree(ctx, inputs);
   ipuFree(ctx, begins);
   ipuFree(ctx, counts);
   ipuFree(ctx, groupOut);
+  ipuFree(ctx, tails);
+  ipuFree(ctx, partBegin);
   ipuFree(ctx, wg);
   ipuTensorFree(&w);
   *lowered = ok;
@@ -574,7 +665,7 @@ static IpuValue lowerDense(HtState *st, IpuOp *op, IpuValue x, int64_t P,
           ipuDenseI64ArrayAttrGet(ctx, 1, &begins[c]),
           ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){begins[c] + counts[c]}),
           ipuDenseI64ArrayAttrGet(ctx, 1, (int64_t[]){1})};
-      IpuOp *slice = build1(st, "hl.slice", loc, 1, &x,
+      IpuOp *slice = htBuild1(st, "hl.slice", loc, 1, &x,
                             matType(ctx, P, counts[c],
                                     ipuShapedTypeGetElementType(
                                         ipuValueGetType(x))),
@@ -638,7 +729,7 @@ static bool lowerGemmOrMatmul(HtState *st, IpuOp *op, bool isGemm,
     for (int64_t n = 0; n < N; ++n)
       wm[k * N + n] = transB ? src[n * K + k] : src[k * N + n];
   ipuTensorFree(&w);
-  IpuValue x2 = reshapeTo(st, ipuOpGetLoc(op), x,
+  IpuValue x2 = htReshapeTo(st, ipuOpGetLoc(op), x,
                           matType(ctx, P, K, ipuShapedTypeGetElementType(xt)));
   IpuValue acc = x2 ? lowerDense(st, op, x2, P, wm, K, N) : NULL;
   ipuFree(ctx, wm);
@@ -676,19 +767,26 @@ bool htLowerLayers(HtState *st, IpuBlock *body) {
     next = ipuOpGetNext(op);
     bool lowered = false, ok = true;
     IpuOp *prev = ipuOpGetPrev(op);
-    st->currentLayer++;
+    st->currentLayer = st->currentSource = ++st->numLayerIds;
     ipuBuilderSetInsertionPointBefore(&st->b, op);
-    if (ipuOpIsA(op, "hl.conv2d"))
+    bool grouped = false;
+    if (ipuOpIsA(op, "hl.conv2d")) {
+      grouped = i64Attr(op, "groups", 1) > 1;
       ok = lowerConv(st, op, &lowered);
-    else if (ipuOpIsA(op, "hl.gemm"))
+    } else if (ipuOpIsA(op, "hl.gemm")) {
       ok = lowerGemmOrMatmul(st, op, true, &lowered);
-    else if (ipuOpIsA(op, "hl.matmul"))
+    } else if (ipuOpIsA(op, "hl.matmul")) {
       ok = lowerGemmOrMatmul(st, op, false, &lowered);
+    }
     if (!ok)
       return false;
     if (lowered) {
-      gatherEpilogue(prev ? ipuOpGetNext(prev) : ipuBlockGetFirstOp(body),
-                     op);
+      /* A grouped conv's chains sit after their mvms already (and its
+       * epilogue may have been sunk into them, erasing ops after it). */
+      if (!grouped)
+        gatherEpilogue(prev ? ipuOpGetNext(prev) : ipuBlockGetFirstOp(body),
+                       op);
+      next = ipuOpGetNext(op);
       IpuOp *weights = ipuValueGetDefiningOp(ipuOpGetOperand(op, 1));
       ipuOpDestroy(op);
       if (weights && weights == next)

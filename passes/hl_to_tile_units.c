@@ -5,7 +5,8 @@
  * units.
  *
  * Regions: each maximal run of consecutive ops of one kind (hl.constant
- * ops in between do not break a run) becomes one region; constants it
+ * ops in between do not break a run) becomes one region, except that a
+ * concat joining a grouped layer's groups is a region alone; constants it
  * reads are cloned inside (the regions are isolated from above). Values
  * defined outside become the region's arguments, values used outside are
  * yielded.
@@ -59,7 +60,33 @@ typedef struct {
   IpuOp **ops;
   intptr_t num, cap;
   Kind kind;
+  bool epilogue; /* a SIMD run of position-wise ops on a layer's product */
 } Run;
+
+/* The ops an ADC epilogue may hold (the issue 5 contract: tile-to-hw
+ * streams such a tile.simd on the product as the ADC delivers it). */
+static const char *const positionWiseOps[] = {
+    "hl.transpose", "hl.reshape", "hl.flatten", "hl.add",
+    "hl.sub",       "hl.mul",     "hl.max",     "hl.min",
+    "hl.relu",      "hl.clip",    "hl.leaky_relu", "hl.requantize",
+    "hl.quantize",  "hl.dequantize", NULL};
+
+static bool isPositionWise(IpuOp *op) {
+  const char *name = ipuIdentCStr(ipuOpGetName(op));
+  for (int i = 0; positionWiseOps[i]; ++i)
+    if (!strcmp(name, positionWiseOps[i]))
+      return true;
+  return false;
+}
+
+static bool readsLayerProduct(IpuOp *op) {
+  for (intptr_t i = 0; i < ipuOpGetNumOperands(op); ++i) {
+    IpuOp *def = ipuValueGetDefiningOp(ipuOpGetOperand(op, i));
+    if (def && (ipuOpIsA(def, "tile.mvm") || ipuOpIsA(def, "tile.accumulate")))
+      return true;
+  }
+  return false;
+}
 
 static bool push(IpuContext *ctx, void **arr, intptr_t *num, intptr_t *cap,
                  size_t size, const void *item) {
@@ -329,7 +356,7 @@ static bool insertChannels(HtState *st, IpuBlock *body) {
 }
 
 bool htPartition(HtState *st, IpuBlock *body) {
-  Run run = {NULL, 0, 0, K_OTHER};
+  Run run = {NULL, 0, 0, K_OTHER, false};
   bool ok = true;
   IpuOp *next;
   for (IpuOp *op = ipuBlockGetFirstOp(body); ok && op; op = next) {
@@ -337,12 +364,28 @@ bool htPartition(HtState *st, IpuBlock *body) {
     Kind k = classify(op);
     if (k == K_CONST)
       continue;
-    if (k != run.kind || (k != K_SIMD && k != K_HOST))
+    /* A grouped layer's join is a region of its own (a concat the
+     * backend makes free: its operands become views of its result). */
+    bool join = k == K_SIMD && ipuPtrMapGetInt(&st->joinOps, op, 0);
+    /* A layer's position-wise epilogue ends before the first op that is
+     * not (a pooling, ...), so that it streams on the product and only
+     * its (narrower) result stays in SRAM for the rest. */
+    bool endsEpilogue = k == K_SIMD && run.kind == K_SIMD && run.epilogue &&
+                        !isPositionWise(op);
+    if (join || endsEpilogue || k != run.kind ||
+        (k != K_SIMD && k != K_HOST))
       ok = flush(st, &run);
+    if (run.num == 0)
+      run.epilogue = k == K_SIMD && readsLayerProduct(op);
+    run.epilogue = run.epilogue && isPositionWise(op);
     run.kind = k;
     if (ok && (k == K_SIMD || k == K_HOST))
       ok = push(st->ctx, (void **)&run.ops, &run.num, &run.cap,
                 sizeof op, &op);
+    if (ok && join) {
+      ok = flush(st, &run);
+      run.kind = K_OTHER;
+    }
   }
   ok = ok && flush(st, &run);
   ipuFree(st->ctx, run.ops);

@@ -64,21 +64,34 @@ module {
 // A grouped conv (2 groups of 2 channels, 3x3: 18 rows a group) on the
 // module's own target (test-4x4, kept over the option): windows per
 // group's channel range, the groups' blocks side by side in one array,
-// the groups joined, transposed to NCHW and biased on the SIMD unit; the
-// float ops after the dequantization stay on the host.
+// each group's product transposed to NCHW, biased with its slice of the
+// bias and requantized in a tile.simd of its own right after its mvm
+// (hl-to-tile-groups.mlir has more), the groups joined on axis 1 in a
+// tile.simd alone; the float ops after the dequantization stay on the
+// host.
 // CHECK-LABEL: module attributes {hw.target = {{{.*}}name = "test-4x4"
 // CHECK-LABEL: func.func @conv
 // CHECK: %[[X:.*]] = tile.channel %arg0 : tensor<1x4x4x4xi8>
 // CHECK: %[[W0:.*]] = tile.windows %[[X]] {channel_begin = 0 : i64, channel_count = 2 : i64, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x4x4xi8>) -> tensor<4x18xi8>
-// CHECK: tile.mvm %[[W0]] {{{.*}}block = @a0::@l0_g0_k0_n0} : (tensor<4x18xi8>) -> tensor<4x2xi32>
+// CHECK: %[[P0:.*]] = tile.mvm %[[W0]] {{{.*}}block = @a0::@l0_g0_k0_n0} : (tensor<4x18xi8>) -> tensor<4x2xi32>
+// CHECK-NEXT: %[[C0:.*]] = tile.channel %[[P0]]
+// CHECK-NEXT: tile.simd %[[C0]] ({
+// CHECK: hl.transpose {{.*}} {perm = array<i64: 1, 0>} : (tensor<4x2xi32>) -> tensor<2x4xi32>
+// CHECK-NEXT: hl.reshape {{.*}} {shape = array<i64: 1, 2, 2, 2>}
+// CHECK-NEXT: hl.constant {value = dense<{{\[\[\[\[}}1]], {{\[\[}}2]]]]> : tensor<1x2x1x1xi32>}
+// CHECK-NEXT: hl.add
+// CHECK-NEXT: hl.requantize
+// CHECK-NEXT: tile.yield
 // CHECK: %[[W1:.*]] = tile.windows %[[X]] {channel_begin = 2 : i64, channel_count = 2 : i64
 // CHECK: tile.mvm %[[W1]] {{{.*}}block = @a0::@l0_g1_k0_n0}
 // CHECK: tile.simd
-// CHECK: hl.concat {{.*}} {axis = 1 : i64} : (tensor<4x2xi32>, tensor<4x2xi32>) -> tensor<4x4xi32>
-// CHECK-NEXT: hl.transpose {{.*}} {perm = array<i64: 1, 0>} : (tensor<4x4xi32>) -> tensor<4x4xi32>
-// CHECK-NEXT: hl.reshape {{.*}} {shape = array<i64: 1, 4, 2, 2>}
-// CHECK: hl.add
-// CHECK: hl.requantize
+// CHECK: hl.constant {value = dense<{{\[\[\[\[}}-3]], {{\[\[}}40]]]]> : tensor<1x2x1x1xi32>}
+// CHECK: tile.simd
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: hl.concat {{.*}} {axis = 1 : i64} : (tensor<1x2x2x2xi8>, tensor<1x2x2x2xi8>) -> tensor<1x4x2x2xi8>
+// CHECK-NEXT: tile.yield
+// CHECK: tile.simd
+// CHECK: hl.reshape
 // CHECK: tile.channel
 // CHECK: tile.host
 // CHECK: hl.dequantize
