@@ -331,11 +331,5 @@ bool qFoldScalarBound(Rewriter *rw, IpuOp *x, bool *handled) {
                     in->qmax))
     return true;
   *handled = true;
-  IpuLocation locs[2] = {ipuOpGetLoc(rq), ipuOpGetLoc(x)};
-  ipuOpSetLoc(rq, ipuLocFusedGet(rw->ctx, 2, locs, NULL));
-  for (intptr_t i = 0; i < rw->st->numLayers; ++i)
-    if (rw->st->layers[i].quantOp == rq)
-      rw->st->layers[i].floatIndex = rw->index;
-  return qMapValue(rw, ipuOpGetResult(x, 0), in->q, in->scale, in->qmax) &&
-         ipuPtrMapPut(&rw->replaced, x, x);
+  return qAbsorbIntoRequantize(rw, rq, x, in);
 }

@@ -992,9 +992,16 @@ static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
   if (!qNarrowClamp(rw, rq, lo, hi, in->qmax))
     return true;
   *handled = true;
+  return qAbsorbIntoRequantize(rw, rq, x, in);
+}
+
+/* x, now computed by the clamp of the requantize rq that produced its
+ * operand `in`: rq takes x's location, the layer rq closes ends with x,
+ * and x's result maps to rq's integers. */
+bool qAbsorbIntoRequantize(Rewriter *rw, IpuOp *rq, IpuOp *x,
+                           const QVal *in) {
   IpuLocation locs[2] = {ipuOpGetLoc(rq), ipuOpGetLoc(x)};
   ipuOpSetLoc(rq, ipuLocFusedGet(rw->ctx, 2, locs, NULL));
-  /* The layer the requantize closes now ends with the activation. */
   for (intptr_t i = 0; i < rw->st->numLayers; ++i)
     if (rw->st->layers[i].quantOp == rq)
       rw->st->layers[i].floatIndex = rw->index;

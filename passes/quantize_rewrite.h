@@ -59,6 +59,10 @@ IpuOp *qRequantizeTo(Rewriter *rw, IpuValue x, intptr_t n,
 /* Narrows requantize `rq`'s clamp to the stored-domain bounds [lo, hi];
  * false, changing nothing, when the result would be empty. */
 bool qNarrowClamp(Rewriter *rw, IpuOp *rq, double lo, double hi, int qmax);
+/* x folded into rq's clamp: rq takes x's location and layer end, and x's
+ * result maps to rq's integers. */
+bool qAbsorbIntoRequantize(Rewriter *rw, IpuOp *rq, IpuOp *x,
+                           const QVal *in);
 /* The requantize defining `q` that nothing uses yet (its clamp can still
  * take a following relu / clip), else NULL. */
 IpuOp *qFoldableRequantize(IpuValue q);
