@@ -977,14 +977,19 @@ IpuOp *qFoldableRequantize(IpuValue q) {
                                                                       : NULL;
 }
 
-/* relu / clip after a requantization: narrow its clamp. */
+/* relu / clip after a requantization, its operand's one reader: narrow
+ * the requantize's clamp. */
 static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
   *handled = false;
   bool relu = ipuOpIsA(x, "hl.relu"), clip = ipuOpIsA(x, "hl.clip");
   if ((!relu && !clip) || ipuOpGetNumOperands(x) != 1)
     return true;
-  QVal *in = ipuPtrMapGet(&rw->values, ipuOpGetOperand(x, 0));
-  IpuOp *rq = in ? qFoldableRequantize(in->q) : NULL;
+  /* The clamp narrows the integers every reader of the float operand
+   * gets: only when x is its one reader. */
+  IpuValue operand = ipuOpGetOperand(x, 0);
+  QVal *in = ipuPtrMapGet(&rw->values, operand);
+  IpuOp *rq = in && ipuValueHasOneUse(operand) ? qFoldableRequantize(in->q)
+                                               : NULL;
   if (!rq)
     return true;
   double lo = relu ? 0 : qFloatAttr(x, "min", -INFINITY) / in->scale;
