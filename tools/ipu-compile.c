@@ -24,6 +24,7 @@ typedef struct {
   EmitKind emit;
   RunReport report;
   bool quiet;
+  bool debugInfo; /* --mlir-print-debuginfo: emitted IR keeps locations */
 } Options;
 
 static void usage(FILE *f) {
@@ -45,9 +46,11 @@ static void usage(FILE *f) {
         "(0: greedy)\n"
         "  --emit=ipub|hw|tile      what -o receives (default ipub; hw and "
         "tile are IR)\n"
+        "  --mlir-print-debuginfo   the emitted IR keeps its locations "
+        "(ONNX node names)\n"
         "  --report[=json]          the compile decisions, on stdout\n"
         "  --svg FILE               a picture of the placement and routes\n"
-        "  -q, --quiet              no progress lines on stderr\n"
+        "  -q, --quiet              no progress lines or remarks on stderr\n"
         "An IR input may be hl (float), tile or hw IR: the pipeline starts "
         "where it is.\n",
         f);
@@ -123,6 +126,8 @@ static int parseArgs(int argc, char **argv, Options *o) {
       o->report = RUN_REPORT_JSON;
     } else if (FLAG("-q") || FLAG("--quiet")) {
       o->quiet = true;
+    } else if (FLAG("--mlir-print-debuginfo")) {
+      o->debugInfo = true;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "ipu-compile: error: unknown option '%s'\n", a);
       usage(stderr);
@@ -229,14 +234,25 @@ static bool writeText(const char *path, const char *data, size_t size) {
   return ok;
 }
 
+/* The tile or hw IR; with --mlir-print-debuginfo its locations (the ONNX
+ * node names) too, so that a later ipu-compile or ipu-opt run on it still
+ * names the nodes. */
 static bool emitIr(Compile *c) {
+  double start = runNowMs();
   IpuStrBuf buf = {.ctx = c->ctx};
   IpuPrintOptions print;
   ipuPrintOptionsInit(&print);
+  print.debugInfo = c->o->debugInfo;
   ipuOpPrint(c->module, &print, ipuStrBufCallback, &buf);
   char *text = ipuStrBufTake(&buf);
   bool ok = text && writeText(c->o->output, text, strlen(text));
   ipuFree(c->ctx, text);
+  if (ok) {
+    const char *title = c->o->emit == EMIT_TILE ? "emit tile IR" : "emit hw IR";
+    double ms = runNowMs() - start;
+    compileReportAddStage(c->report, title, ms, NULL);
+    progress(c, title, ms);
+  }
   return ok;
 }
 
@@ -256,9 +272,12 @@ static bool emitBinary(Compile *c) {
     ipuFree(c->ctx, svg);
   }
   if (ok) {
+    const char *title =
+        c->o->emit == EMIT_IPUB ? "emit .ipub" : "check the binary";
+    double ms = runNowMs() - start;
     compileReportSetBinary(c->report, m, size);
-    progress(c, c->o->emit == EMIT_IPUB ? "emit .ipub" : "check the binary",
-             runNowMs() - start);
+    compileReportAddStage(c->report, title, ms, NULL);
+    progress(c, title, ms);
   }
   if (data)
     ipuFree(c->ctx, data);
@@ -310,7 +329,12 @@ static int compile(Compile *c, const IpuPassRegistry *reg,
   }
   if (level < LEVEL_HW && ipuFailed(ipuModuleSetTarget(c->module, target)))
     return 1;
-  c->numStages = 2 + (level == LEVEL_HL) + (level < LEVEL_HW) * 4;
+  /* load, [quantize and lower], [place, route, hw, memory], binary,
+   * [hw IR]; tile IR stops after the lowering. */
+  c->numStages = o->emit == EMIT_TILE && level == LEVEL_HL
+                     ? 3
+                     : 2 + (level == LEVEL_HL) + (level < LEVEL_HW) * 4 +
+                           (o->emit == EMIT_HW);
   if (!o->quiet)
     fprintf(stderr, "ipu-compile: %s (%s IR) for %s\n", o->input,
             kLevelNames[level], target->name);
@@ -377,7 +401,7 @@ int main(int argc, char **argv) {
   IpuContext *ctx = ipuContextCreate(NULL);
   ipuRegisterAllDialects(ctx);
   IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
-  ToolDiagPrinter printer = {stderr, sources};
+  ToolDiagPrinter printer = {stderr, sources, o.quiet};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
   IpuPassRegistry *reg = ipuPassRegistryCreate(ctx);
   ipuRegisterAllPasses(reg);

@@ -351,7 +351,7 @@ int main(int argc, char **argv) {
   }
   sources = ipuSourceMgrCreate(ctx);
   ipuSourceMgrAddBuffer(sources, file.name, file.data, file.length);
-  ToolDiagPrinter printer = {stderr, sources};
+  ToolDiagPrinter printer = {stderr, sources, false};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
   if (o.target && !toolResolveTarget(ctx, sources, "ipu-opt", o.target,
                                      &targetFile, &target))

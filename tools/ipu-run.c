@@ -406,7 +406,7 @@ int main(int argc, char **argv) {
   haveFile = true;
   sources = ipuSourceMgrCreate(ctx);
   ipuSourceMgrAddBuffer(sources, file.name, file.data, file.length);
-  ToolDiagPrinter printer = {stderr, sources};
+  ToolDiagPrinter printer = {stderr, sources, false};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
   bool binary = file.length >= 4 && !memcmp(file.data, "IPUB", 4);
   RunBackend backend = o.backend != RUN_BACKEND_DEFAULT ? o.backend

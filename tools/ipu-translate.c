@@ -56,7 +56,7 @@ static int translateBinary(const char *input, const char *output,
   }
   ipuRegisterAllDialects(ctx);
   IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
-  ToolDiagPrinter printer = {stderr, sources};
+  ToolDiagPrinter printer = {stderr, sources, false};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
   IpubModule *m = NULL;
   uint8_t *image = NULL;
@@ -208,7 +208,7 @@ int main(int argc, char **argv) {
   }
   ipuRegisterAllDialects(ctx);
   IpuSourceMgr *sources = ipuSourceMgrCreate(ctx);
-  ToolDiagPrinter printer = {stderr, sources};
+  ToolDiagPrinter printer = {stderr, sources, false};
   ipuContextSetDiagnosticHandler(ctx, toolDiagPrinterHandler, &printer);
   ToolFile targetFile = {0};
   IpuTarget target;

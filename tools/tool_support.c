@@ -158,6 +158,9 @@ void toolFileCallback(IpuStringRef piece, void *userData) {
 
 void toolDiagPrinterHandler(const IpuDiagnostic *diag, void *userData) {
   ToolDiagPrinter *p = userData;
+  if (p->quietRemarks &&
+      ipuDiagnosticGetSeverity(diag) == IPU_SEVERITY_REMARK)
+    return;
   /* A binary file's errors are located at the file with no line (the
    * message names the byte): `FILE.ipub: error: byte N: ...`. */
   IpuLocation loc = ipuLocFindFileLoc(ipuDiagnosticGetLocation(diag));

@@ -45,6 +45,7 @@ size_t toolSplitInput(const char *data, size_t length, ToolChunk **chunks);
 typedef struct {
   FILE *out;
   IpuSourceMgr *sources;
+  bool quietRemarks; /* -q: remarks (quantize's error figures) not shown */
 } ToolDiagPrinter;
 void toolDiagPrinterHandler(const IpuDiagnostic *diag, void *userData);
 
