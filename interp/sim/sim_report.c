@@ -271,6 +271,30 @@ static void textLinks(IpuStrBuf *o, const IpuSimReport *r) {
   ipuFree(o->ctx, sorted);
 }
 
+/* A layer's location as a reader wants it in a table: the names of its
+ * name locations (the ONNX nodes fused into it) joined by " + ", e.g.
+ * `Conv.43 + BatchNormalization.29` for
+ * `loc(fused["Conv.43"("m.onnx":0:0), "BatchNormalization.29"(...)])`;
+ * a location without names as it is. */
+static void putLayerName(IpuStrBuf *o, const char *loc) {
+  bool any = false;
+  for (const char *p = loc; *p; ++p) {
+    if (*p != '"')
+      continue;
+    const char *begin = ++p;
+    while (*p && *p != '"')
+      p += p[0] == '\\' && p[1] ? 2 : 1;
+    if (!*p)
+      break;
+    if (p[1] == '(') {
+      ipuStrBufPrintf(o, "%s%.*s", any ? " + " : "", (int)(p - begin), begin);
+      any = true;
+    }
+  }
+  if (!any)
+    ipuStrBufPrintf(o, "%s", loc);
+}
+
 static void textLayers(IpuStrBuf *o, const IpuSimReport *r) {
   const LayerStat **sorted = ipuAlloc(o->ctx, (r->numLayers + 1) *
                                                   sizeof *sorted);
@@ -288,8 +312,9 @@ static void textLayers(IpuStrBuf *o, const IpuSimReport *r) {
   for (uint32_t i = 0; i < used && i < TOP_LAYERS; ++i) {
     ipuStrBufPrintf(o, "  ");
     putEnergy(o, sorted[i]->energyPj);
-    ipuStrBufPrintf(o, "  %12llu MACs  %s\n", (unsigned long long)sorted[i]->macs,
-        sorted[i]->name);
+    ipuStrBufPrintf(o, "  %12llu MACs  ", (unsigned long long)sorted[i]->macs);
+    putLayerName(o, sorted[i]->name);
+    ipuStrBufPrintf(o, "\n");
   }
   ipuFree(o->ctx, sorted);
 }
