@@ -339,8 +339,11 @@ const IpuPassDef ipuPlacePass = {
         "runs on: an mvm its array's, a windows its first mvm user's, an "
         "accumulate its largest partial's producer's, a simd its first "
         "unit operand's producer's (else its first unit consumer's, else "
-        "the port of chip 0). A windows op used by mvms on several arrays "
-        "is copied, one per array. Needs the module's 'hw.target'.",
+        "the port of chip 0). A join (a simd that is only a concat) "
+        "stays on its pieces' tile when they all come from one, else goes "
+        "to its first windows, mvm or accumulate consumer's tile (through "
+        "simds), else the port. A windows op used by mvms on several "
+        "arrays is copied, one per array. Needs the module's 'hw.target'.",
     .anchor = "builtin.module",
     .options = placeOptions,
     .numOptions = sizeof placeOptions / sizeof *placeOptions,
