@@ -225,8 +225,10 @@ static intptr_t unitOf(const PlaceModel *m, const IpuOp *op) {
 }
 
 /* A join: a tile.simd whose region is one hl.concat of its arguments (and
- * the yield) along an axis after dims of 1, so each operand is one byte
- * range of the result and tile-to-hw writes the pieces in place. */
+ * the yield), on any axis: tile-to-hw writes the pieces in place (each a
+ * contiguous byte range of the result when the dims before the axis are
+ * 1, else a strided box of it), so where the join sits is where the
+ * pieces are received. */
 static bool isJoin(const IpuOp *op) {
   if (!ipuOpIsA(op, "tile.simd") || ipuOpGetNumRegions(op) != 1)
     return false;
@@ -246,12 +248,7 @@ static bool isJoin(const IpuOp *op) {
   int64_t axis = ipuIntegerAttrGetInt(axisAttr);
   if (axis < 0)
     axis += rank;
-  if (axis < 0 || axis >= rank)
-    return false;
-  for (int64_t d = 0; d < axis; ++d)
-    if (ipuShapedTypeGetDimSize(type, d) != 1)
-      return false;
-  return true;
+  return axis >= 0 && axis < rank;
 }
 
 /* The first tile.windows, tile.mvm or tile.accumulate among the consumers

@@ -145,15 +145,18 @@ static IpuLogicalResult collectViews(IpuContext *ctx, IpuOp *tile,
   IpuLogicalResult r = IPU_SUCCESS;
   for (intptr_t i = 0; i < t->count && ipuSucceeded(r); ++i) {
     PmBuffer *b = &t->buffers[i];
-    IpuOp *root;
+    IpuHwBufferLayout layout;
     if (!ipuOpGetAttr(b->buffer, "base"))
       continue;
-    if (ipuHwBufferResolveView(b->buffer, symbols, &root, &b->viewOffset) !=
+    if (ipuHwBufferResolveLayout(b->buffer, symbols, &layout) !=
         IPU_HW_VIEW_OK) {
       r = ipuOpEmitError(b->buffer, "is a view whose chain of bases does "
                                     "not end at a buffer of its tile");
       break;
     }
+    IpuOp *root = layout.root;
+    b->viewOffset = layout.offset;
+    b->box = layout.boxed;
     intptr_t at = ipuPtrMapGetInt(&index, root, 0) - 1;
     if (at < 0) {
       r = ipuOpEmitError(b->buffer, "is a view of a buffer of another tile");
@@ -369,7 +372,8 @@ const IpuPassDef ipuPlanMemoryPass = {
         "same time. A view (a buffer with 'base') is no allocation of its "
         "own: its root is planned live over the union of the family's "
         "lifetimes, with one slot, and each view is placed at the root's "
-        "offset plus its base_offsets. A tile whose plan exceeds the "
+        "offset plus its base_offsets (a box view, 'base_index', at its "
+        "first element's byte). A tile whose plan exceeds the "
         "target's SRAM is an "
         "error with its memory map. Statistics compare the peak with the "
         "lower bound, the most bytes live at once.",

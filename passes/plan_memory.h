@@ -15,6 +15,8 @@ typedef struct {
   bool family;    /* a view, or a root with views: one slot */
   intptr_t root;  /* index of its view family's root (itself if no view) */
   int64_t viewOffset; /* bytes from the root's first byte */
+  bool box;       /* a box view (strided rows of its root): viewOffset is
+                     its first element's byte */
   int64_t slotBytes, slots;
   int64_t bytes;  /* slots x slotBytes */
   int64_t offset;

@@ -41,8 +41,9 @@ bool pmWriteReport(IpuOp *module, const PmTile *tiles, intptr_t numTiles,
               (long long)b->slots, (long long)b->first, (long long)b->last);
       /* A view's bytes are its root's: the family counts once. */
       if (b->root != j)
-        fprintf(f, ", \"view_of\": \"%s\"",
-                nameOf(&t->buffers[b->root], name, sizeof name));
+        fprintf(f, ", \"view_of\": \"%s\"%s",
+                nameOf(&t->buffers[b->root], name, sizeof name),
+                b->box ? ", \"box\": true" : "");
       fputc('}', f);
     }
     fprintf(f, "%s]}", t->count ? "\n    " : "");
@@ -88,9 +89,9 @@ void pmReportOverflow(const PmTile *t, int64_t sramBytes) {
     if (b->root != b - t->buffers) {
       /* Inside its root's bytes, which the root's line counts. */
       char root[128];
-      ipuStrBufPrintf(&text, "\n  @%s: view of @%s at offset %lld, %lld "
+      ipuStrBufPrintf(&text, "\n  @%s: %sview of @%s at offset %lld, %lld "
                       "bytes, live [%lld, %lld], ",
-                      nameOf(b, name, sizeof name),
+                      nameOf(b, name, sizeof name), b->box ? "box " : "",
                       nameOf(&t->buffers[b->root], root, sizeof root),
                       (long long)b->offset, (long long)b->bytes,
                       (long long)b->first, (long long)b->last);

@@ -482,6 +482,7 @@ static IpuLogicalResult runTileToHw(IpuOp *module, IpuPassRun *run) {
   ipuPassRunAddStatistic(run, "num-streamed-epilogues", t.numStreamed);
   ipuPassRunAddStatistic(run, "num-join-views", t.numJoinViews);
   ipuPassRunAddStatistic(run, "num-in-place-execs", t.numExecViews);
+  ipuPassRunAddStatistic(run, "num-slice-views", t.numSliceViews);
   return IPU_SUCCESS;
 }
 
@@ -494,6 +495,7 @@ static const IpuPassStatisticDef tileToHwStatistics[] = {
     {"num-streamed-epilogues", "tile.simd run as ADC epilogues"},
     {"num-join-views", "join pieces written in place into the result"},
     {"num-in-place-execs", "hw.exec writing over one of its sources"},
+    {"num-slice-views", "slice results made box views of their sources"},
 };
 
 const IpuPassDef ipuTileToHwPass = {
@@ -514,9 +516,14 @@ const IpuPassDef ipuTileToHwPass = {
         "its other operands, a residual say, already on the tile), "
         "and the hw.host program (inputs, tile.host regions, outputs). "
         "Channels within one place are aliases. On each tile, a join (a "
-        "tile.simd holding only an hl.concat along an axis after dims of "
-        "1) gets its pieces as views of its result when nothing else on "
-        "the tile uses them (the exec is marked in_place), and an exec "
+        "tile.simd holding only an hl.concat, on any axis) gets its pieces "
+        "as views of its result when nothing else on the tile uses them "
+        "(contiguous views when every dim before the axis is 1, else box "
+        "views; the exec is marked in_place), a slice (a tile.simd holding "
+        "only a static hl.slice with unit steps) gets its result as a box "
+        "view of its unstreamed source (marked in_place; safe since every "
+        "buffer is written once and in-place code never writes over a "
+        "family that is still read), and an exec "
         "writes its one result over a source of the same size that "
         "nothing reads afterwards when only position-wise ops without "
         "transpose read that source. The function is erased.",

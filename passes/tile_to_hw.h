@@ -39,7 +39,7 @@ typedef struct {
   IpuOp *routeAnchor;   /* routes are inserted before it */
   int64_t nextRoute;
   int64_t numBuffers, numInstructions, numRoutes, numFused, numStreamed;
-  int64_t numJoinViews, numExecViews;
+  int64_t numJoinViews, numExecViews, numSliceViews;
 } T2h;
 
 /* The place index of (chip, x, y), added if new; -1 when out of memory. */

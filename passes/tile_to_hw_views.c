@@ -1,7 +1,8 @@
 /* tile-to-hw's in-place buffers: after the programs are built, each tile's
- * joins (a hw.exec that only concatenates contiguous pieces) and position-
- * wise SIMD code that may overwrite an input get views (hw.buffer `base`),
- * so that plan-memory gives a family one allocation. */
+ * joins (a hw.exec that only concatenates), slices (one that only cuts a
+ * box out of a tensor) and position-wise SIMD code that may overwrite an
+ * input get views (hw.buffer `base`), so that plan-memory gives a family
+ * one allocation. */
 #include <stdlib.h>
 
 #include "ipu/hw.h"
@@ -16,6 +17,9 @@ typedef struct {
   intptr_t last;     /* the last instruction using it, or -1 */
   intptr_t base;     /* index of the buffer it is a view of, or -1 */
   intptr_t familyLast; /* a root's: the last use of any of its family */
+  bool hasBoxIndex;   /* a join's piece: where it sits as a box of the
+                         result, kept in case its base becomes strided */
+  int64_t boxIndex[IPU_HW_MAX_RANK];
 } Use;
 
 typedef struct {
@@ -68,15 +72,20 @@ static intptr_t rootOf(const Tile *tl, intptr_t i) {
   return i;
 }
 
-/* Makes buffer `view` a view of `base` at byte `offset`. */
-static void makeView(Tile *tl, intptr_t view, intptr_t base, int64_t offset) {
+/* Makes buffer `view` a view of `base`: at byte `offset`, or, with
+ * `index` (one entry per dim), the box of `base` starting there. */
+static void makeView(Tile *tl, intptr_t view, intptr_t base, int64_t offset,
+                     const int64_t *index, intptr_t rank) {
   IpuContext *ctx = tl->t->ctx;
   IpuOp *b = tl->uses[base].op;
   ipuOpSetAttr(tl->uses[view].op, "base",
                ipuFlatSymbolRefAttrGet(
                    ctx, ipuIdentGet(ctx, ipuStringAttrGetValue(
                                              ipuOpGetSymbolName(b)))));
-  if (offset)
+  if (index)
+    ipuOpSetAttr(tl->uses[view].op, "base_index",
+                 ipuDenseI64ArrayAttrGet(ctx, rank, index));
+  else if (offset)
     ipuOpSetAttr(tl->uses[view].op, "base_offset", i64Attr(ctx, offset));
   intptr_t root = rootOf(tl, base);
   if (tl->uses[view].familyLast > tl->uses[root].familyLast)
@@ -129,18 +138,66 @@ static bool isFreePiece(Tile *tl, intptr_t piece, intptr_t join) {
           ipuOpIsA(writer, "hw.recv"));
 }
 
-/* A join: the exec's region is one hl.concat of its arguments along an
- * axis after dims of 1, so each operand is one byte range of the result.
- * Each piece that nothing else uses becomes a view of the result. */
+/* Before `piece` becomes a strided box of a join's result, the views on
+ * it must become boxes of it: a join's piece (it knows its index) or a
+ * view of the same type (index 0), with no views of their own. False when
+ * one cannot (the piece is then copied). */
+static bool boxTheViewsOf(Tile *tl, intptr_t piece, bool apply) {
+  IpuContext *ctx = tl->t->ctx;
+  IpuType type = bufferType(tl->uses[piece].op);
+  int64_t zeros[IPU_HW_MAX_RANK] = {0};
+  for (intptr_t c = 0; c < tl->numBuffers; ++c) {
+    Use *child = &tl->uses[c];
+    if (child->base != piece)
+      continue;
+    if (!apply) {
+      for (intptr_t g = 0; g < tl->numBuffers; ++g)
+        if (tl->uses[g].base == c)
+          return false;
+      if (!child->hasBoxIndex && bufferType(child->op) != type)
+        return false;
+      continue;
+    }
+    const int64_t *index = child->hasBoxIndex ? child->boxIndex : zeros;
+    ipuOpSetAttr(child->op, "base_offset", NULL);
+    ipuOpSetAttr(child->op, "base_index",
+                 ipuDenseI64ArrayAttrGet(ctx, ipuShapedTypeGetRank(type),
+                                         index));
+  }
+  return true;
+}
+
+/* The exec's region when it is one op of `name` on block arguments whose
+ * one result the hw.yield returns; else NULL. */
+static IpuOp *soleOp(IpuOp *exec, const char *name) {
+  IpuBlock *body = ipuRegionGetFirstBlock(ipuOpGetRegion(exec, 0));
+  IpuOp *op = body ? ipuBlockGetFirstOp(body) : NULL;
+  IpuOp *yield = op ? ipuOpGetNext(op) : NULL;
+  if (!op || !ipuOpIsA(op, name) || !yield || !ipuOpIsA(yield, "hw.yield") ||
+      ipuOpGetNext(yield) || ipuOpGetNumOperands(yield) != 1 ||
+      ipuOpGetNumResults(op) != 1 ||
+      ipuOpGetOperand(yield, 0) != ipuOpGetResult(op, 0))
+    return NULL;
+  return op;
+}
+
+static intptr_t argumentIndex(IpuBlock *body, IpuValue v) {
+  for (intptr_t k = 0, n = ipuBlockGetNumArguments(body); k < n; ++k)
+    if (ipuBlockGetArgument(body, k) == v)
+      return k;
+  return -1;
+}
+
+/* A join: the exec's region is one hl.concat of its arguments. Each piece
+ * that nothing else uses becomes a view of the result: a contiguous one
+ * (`base_offset`) when every dim before the axis is 1 and the piece starts
+ * at an aligned byte, else a box view (`base_index`) whose rows of the
+ * axis interleave with the other pieces'. */
 static int64_t joinInPlace(Tile *tl, intptr_t at) {
   IpuOp *exec = tl->instrs[at];
   IpuBlock *body = ipuRegionGetFirstBlock(ipuOpGetRegion(exec, 0));
-  IpuOp *concat = body ? ipuBlockGetFirstOp(body) : NULL;
-  IpuOp *yield = concat ? ipuOpGetNext(concat) : NULL;
-  if (!concat || !ipuOpIsA(concat, "hl.concat") || !yield ||
-      !ipuOpIsA(yield, "hw.yield") || ipuOpGetNext(yield) ||
-      ipuOpGetNumOperands(yield) != 1 ||
-      ipuOpGetOperand(yield, 0) != ipuOpGetResult(concat, 0))
+  IpuOp *concat = soleOp(exec, "hl.concat");
+  if (!concat)
     return 0;
   IpuType type = ipuValueGetType(ipuOpGetResult(concat, 0));
   IpuAttr axisAttr = ipuOpGetAttr(concat, "axis");
@@ -152,11 +209,11 @@ static int64_t joinInPlace(Tile *tl, intptr_t at) {
   int64_t axis = ipuIntegerAttrGetInt(axisAttr);
   if (axis < 0)
     axis += rank;
-  if (axis < 0 || axis >= rank)
+  if (axis < 0 || axis >= rank || rank > IPU_HW_MAX_RANK)
     return 0;
+  bool contiguous = true;
   for (int64_t d = 0; d < axis; ++d)
-    if (ipuShapedTypeGetDimSize(type, d) != 1)
-      return 0;
+    contiguous &= ipuShapedTypeGetDimSize(type, d) == 1;
   intptr_t numArgs = ipuBlockGetNumArguments(body);
   intptr_t n = ipuOpGetNumOperands(concat);
   intptr_t result;
@@ -168,32 +225,126 @@ static int64_t joinInPlace(Tile *tl, intptr_t at) {
     ipuFree(tl->t->ctx, srcs);
     return 0;
   }
-  int64_t offset = 0, made = 0;
+  int64_t offset = 0, made = 0, index[IPU_HW_MAX_RANK] = {0};
   for (intptr_t j = 0; j < n; ++j) {
     IpuValue v = ipuOpGetOperand(concat, j);
+    IpuType pieceType = ipuValueGetType(v);
     int64_t pieceBytes, pieceElements;
-    if (!typeBytes(ipuValueGetType(v), &pieceBytes, &pieceElements))
+    if (!typeBytes(pieceType, &pieceBytes, &pieceElements) ||
+        ipuShapedTypeGetRank(pieceType) != rank)
       break;
-    intptr_t arg = -1;
-    for (intptr_t k = 0; k < numArgs && arg < 0; ++k)
-      if (ipuBlockGetArgument(body, k) == v)
-        arg = k;
+    intptr_t arg = argumentIndex(body, v);
     /* A piece read twice (or not an argument) is copied. */
     bool once = arg >= 0 && ipuValueHasOneUse(v);
     for (intptr_t k = 0; k < numArgs && once; ++k)
       once = k == arg || srcs[k] != srcs[arg];
-    if (once && srcs[arg] != result &&
-        offset % IPU_HW_BUFFER_ALIGNMENT == 0 &&
-        isFreePiece(tl, srcs[arg], at)) {
-      makeView(tl, srcs[arg], result, offset);
+    if (once && srcs[arg] != result && isFreePiece(tl, srcs[arg], at) &&
+        (contiguous || boxTheViewsOf(tl, srcs[arg], false))) {
+      Use *u = &tl->uses[srcs[arg]];
+      if (contiguous && offset % IPU_HW_BUFFER_ALIGNMENT == 0) {
+        makeView(tl, srcs[arg], result, offset, NULL, 0);
+      } else {
+        if (!contiguous)
+          boxTheViewsOf(tl, srcs[arg], true);
+        makeView(tl, srcs[arg], result, 0, index, rank);
+      }
+      u->hasBoxIndex = true;
+      for (int64_t d = 0; d < rank; ++d)
+        u->boxIndex[d] = index[d];
       ++made;
     }
     offset += pieceBytes;
+    index[axis] += ipuShapedTypeGetDimSize(pieceType, axis);
   }
   ipuFree(tl->t->ctx, srcs);
   if (made == n && offset == bytes)
     ipuOpSetAttr(exec, "in_place", ipuUnitAttrGet(tl->t->ctx));
   return made;
+}
+
+/* The first element a static hl.slice with unit steps keeps, per dim of
+ * its input; false for other slices. */
+static bool sliceStart(IpuOp *slice, int64_t *start, intptr_t rank) {
+  IpuType in = ipuValueGetType(ipuOpGetOperand(slice, 0));
+  IpuAttr starts = ipuOpGetAttr(slice, "starts");
+  IpuAttr axes = ipuOpGetAttr(slice, "axes");
+  IpuAttr steps = ipuOpGetAttr(slice, "steps");
+  if (!starts || ipuAttrGetKind(starts) != IPU_ATTR_DENSE_ARRAY ||
+      (axes && ipuAttrGetKind(axes) != IPU_ATTR_DENSE_ARRAY) ||
+      (steps && ipuAttrGetKind(steps) != IPU_ATTR_DENSE_ARRAY))
+    return false;
+  intptr_t n = ipuDenseArrayAttrGetNumElements(starts);
+  if ((axes && ipuDenseArrayAttrGetNumElements(axes) != n) ||
+      (steps && ipuDenseArrayAttrGetNumElements(steps) != n) || n > rank)
+    return false;
+  const int64_t *s = ipuDenseArrayAttrGetData(starts);
+  const int64_t *a = axes ? ipuDenseArrayAttrGetData(axes) : NULL;
+  const int64_t *st = steps ? ipuDenseArrayAttrGetData(steps) : NULL;
+  for (intptr_t d = 0; d < rank; ++d)
+    start[d] = 0;
+  for (intptr_t i = 0; i < n; ++i) {
+    int64_t axis = a ? a[i] : i;
+    if (axis < 0)
+      axis += rank;
+    if (axis < 0 || axis >= rank || (st && st[i] != 1))
+      return false;
+    int64_t dim = ipuShapedTypeGetDimSize(in, axis);
+    int64_t first = s[i] < 0 ? s[i] + dim : s[i];
+    start[axis] = first < 0 ? 0 : first > dim ? dim : first;
+  }
+  return true;
+}
+
+/* A slice: the exec's region is one hl.slice (static, unit steps) of an
+ * argument. Its result becomes the box of its source it reads, so a map
+ * cut into row bands (with halos) holds its bytes once. Safe when:
+ *  - the source is not streamed (all of it resident) and is written once,
+ *    before the slice (tile-to-hw writes every buffer once; a receive
+ *    buffer in a family gets one slot from plan-memory, and the simulator
+ *    frees that slot only after the last use of any buffer sharing its
+ *    bytes, so the router cannot overwrite it under the view);
+ *  - the result is written only by this exec, is no view yet, not
+ *    streamed;
+ *  - nothing writes the source's bytes while the view is live: the only
+ *    later writers of bytes of an existing buffer are in-place execs, and
+ *    execInPlace refuses a source whose family (which now holds the view)
+ *    is used after the exec. */
+static bool sliceInPlace(Tile *tl, intptr_t at) {
+  IpuOp *exec = tl->instrs[at];
+  IpuBlock *body = ipuRegionGetFirstBlock(ipuOpGetRegion(exec, 0));
+  IpuOp *slice = soleOp(exec, "hl.slice");
+  if (!slice)
+    return false;
+  IpuType in = ipuValueGetType(ipuOpGetOperand(slice, 0));
+  IpuType out = ipuValueGetType(ipuOpGetResult(slice, 0));
+  intptr_t arg = argumentIndex(body, ipuOpGetOperand(slice, 0));
+  intptr_t numArgs = ipuBlockGetNumArguments(body), dst, rank;
+  int64_t start[IPU_HW_MAX_RANK], bytes, elements;
+  if (arg < 0 || !typeBytes(in, &bytes, &elements) ||
+      !typeBytes(out, &bytes, &elements) ||
+      (rank = ipuShapedTypeGetRank(in)) != ipuShapedTypeGetRank(out) ||
+      rank > IPU_HW_MAX_RANK || !sliceStart(slice, start, rank))
+    return false;
+  for (intptr_t d = 0; d < rank; ++d)
+    if (ipuShapedTypeGetDimSize(out, d) >
+        ipuShapedTypeGetDimSize(in, d) - start[d])
+      return false;
+  intptr_t *srcs = ipuCalloc(tl->t->ctx, (size_t)numArgs + 1, sizeof *srcs);
+  bool ok = srcs && listIndices(tl, exec, "srcs", srcs, numArgs) &&
+            listIndices(tl, exec, "dsts", &dst, 1);
+  intptr_t src = ok ? srcs[arg] : -1;
+  ipuFree(tl->t->ctx, srcs);
+  if (!ok || src == dst)
+    return false;
+  const Use *s = &tl->uses[src], *d = &tl->uses[dst];
+  if (s->writes != 1 || s->writer < 0 || s->writer >= at ||
+      ipuOpGetAttr(s->op, "stream_rows") || d->base >= 0 || d->writes != 1 ||
+      d->writer != at || ipuOpGetAttr(d->op, "stream_rows") ||
+      bufferType(s->op) != in || bufferType(d->op) != out)
+    return false;
+  makeView(tl, dst, src, 0, start, rank);
+  ipuOpSetAttr(exec, "in_place", ipuUnitAttrGet(tl->t->ctx));
+  return true;
 }
 
 typedef struct {
@@ -285,12 +436,19 @@ static bool execInPlace(Tile *tl, intptr_t at) {
         !typeBytes(bufferType(s->op), &bytes, &elements) ||
         bytes != dstBytes || elements != dstElements)
       continue;
+    /* A strided box cannot hold a contiguous result. */
+    IpuHwBufferLayout layout;
+    if (s->base >= 0 &&
+        (ipuHwBufferResolveLayout(s->op, tl->symbols, &layout) !=
+             IPU_HW_VIEW_OK ||
+         layout.strided))
+      continue;
     chosen = srcs[k];
   }
   ipuFree(tl->t->ctx, srcs);
   if (chosen < 0)
     return false;
-  makeView(tl, dst, chosen, 0);
+  makeView(tl, dst, chosen, 0, NULL, 0);
   return true;
 }
 
@@ -309,7 +467,7 @@ static IpuLogicalResult viewsOnTile(T2h *t, T2hPlace *p) {
   for (IpuOp *op = ipuBlockGetFirstOp(p->body); op && ok;
        op = ipuOpGetNext(op))
     if (ipuOpIsA(op, "hw.buffer")) {
-      tl.uses[i] = (Use){op, 0, 0, -1, -1, -1, -1};
+      tl.uses[i] = (Use){op, 0, 0, -1, -1, -1, -1, false, {0}};
       ok = ipuPtrMapPutInt(&tl.index, op, ++i);
     }
   i = 0;
@@ -318,13 +476,17 @@ static IpuLogicalResult viewsOnTile(T2h *t, T2hPlace *p) {
     tl.instrs[i++] = op;
   for (tl.at = 0; ok && tl.at < tl.numInstrs; ++tl.at)
     ipuHwInstrForEachBuffer(tl.instrs[tl.at], noteUse, &tl);
-  /* Joins first: a piece must be free of other views; then in-place
-   * code, in program order so chains of it share one buffer. */
+  /* Joins first: a piece must be free of other views; then slices; then
+   * in-place code, in program order so chains of it share one buffer
+   * (it sees the slices' views in the families' last uses). */
   for (intptr_t at = 0; ok && at < tl.numInstrs; ++at)
     if (ipuOpIsA(tl.instrs[at], "hw.exec")) {
       int64_t made = joinInPlace(&tl, at);
       t->numJoinViews += made;
     }
+  for (intptr_t at = 0; ok && at < tl.numInstrs; ++at)
+    if (ipuOpIsA(tl.instrs[at], "hw.exec") && sliceInPlace(&tl, at))
+      ++t->numSliceViews;
   for (intptr_t at = 0; ok && at < tl.numInstrs; ++at)
     if (ipuOpIsA(tl.instrs[at], "hw.exec") && execInPlace(&tl, at))
       ++t->numExecViews;

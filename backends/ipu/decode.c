@@ -260,12 +260,14 @@ static bool readInstr(Decoder *d, IpubInstr *in) {
   in->route = in->block = in->kernel = in->index = IPUB_NO_INDEX;
   in->debugLoc = IPUB_NO_INDEX;
   bool windowAllowed = opcode == IPUB_OP_MVM || opcode == IPUB_OP_WINDOWS;
-  if ((flags & ~IPUB_INSTR_HAS_WINDOW) ||
+  if ((flags & ~(IPUB_INSTR_HAS_WINDOW | IPUB_INSTR_IN_PLACE)) ||
       ((flags & IPUB_INSTR_HAS_WINDOW) && !windowAllowed) ||
+      ((flags & IPUB_INSTR_IN_PLACE) && opcode != IPUB_OP_EXEC) ||
       (opcode == IPUB_OP_WINDOWS && !(flags & IPUB_INSTR_HAS_WINDOW)))
     return failAt(d, at + 1, "invalid flags 0x%02x for a %s instruction",
                   flags, ipubOpcodeName(opcode));
   in->hasWindow = (flags & IPUB_INSTR_HAS_WINDOW) != 0;
+  in->inPlace = (flags & IPUB_INSTR_IN_PLACE) != 0;
   switch (in->opcode) {
   case IPUB_OP_RECV:
     getU32(d, &in->route, "route index");
@@ -313,7 +315,7 @@ static bool readInstr(Decoder *d, IpubInstr *in) {
 
 /* Smallest encodings, for count checks. */
 #define MIN_BLOCK_SIZE 20  /* name length, row, col, k, n */
-#define MIN_BUFFER_SIZE 36 /* name length, dtype, rank, offset, bytes, ... */
+#define MIN_BUFFER_SIZE 37 /* name length, dtype, rank, offset, bytes, ... */
 #define MIN_INSTR_SIZE 10  /* opcode, flags, two u32 */
 #define MIN_HOP_SIZE 12
 #define MIN_ROUTE_SIZE 12
@@ -363,6 +365,9 @@ static bool readTile(Decoder *d, IpubTile *t, TileOffsets *o) {
     getU64(d, &b->bytes, "buffer bytes");
     getU32(d, &b->slots, "buffer slots");
     getU32(d, &b->streamRows, "buffer stream rows");
+    getBool(d, &b->strided, "buffer strided");
+    for (int k = 0; b->strided && k < b->rank && !d->failed; ++k)
+      getI64(d, &b->strides[k], "buffer stride");
   }
   getCount(d, &t->numInstrs, MIN_INSTR_SIZE, "instruction count");
   t->instrs = allocArray(d, t->numInstrs, sizeof *t->instrs);

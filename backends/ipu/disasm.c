@@ -111,6 +111,8 @@ static void addInstr(IpuStrBuf *t, const IpubModule *m, const IpubTile *tile,
   }
   if (in->hasWindow)
     addWindow(t, &in->window);
+  if (in->inPlace)
+    ipuStrBufPrintf(t, " in_place");
   if (in->debugLoc != IPUB_NO_INDEX && in->debugLoc < m->numDebugLocs)
     ipuStrBufPrintf(t, "  ; %s", m->debugLocs[in->debugLoc]);
   ipuStrBufPrintf(t, "\n");
@@ -146,6 +148,11 @@ static void addTile(IpuStrBuf *t, const IpubModule *m, const IpubTile *tile,
       ipuStrBufPrintf(t, " x %u slots", b->slots);
     if (b->streamRows)
       ipuStrBufPrintf(t, ", streamed %u rows", b->streamRows);
+    for (int d = 0; b->strided && d < b->rank; ++d)
+      ipuStrBufPrintf(t, "%s%lld", d ? ", " : ", strides [",
+                      (long long)b->strides[d]);
+    if (b->strided)
+      ipuStrBufPrintf(t, "]");
     ipuStrBufPrintf(t, "\n");
   }
   ipuStrBufPrintf(t, "  program (%u):\n", tile->numInstrs);

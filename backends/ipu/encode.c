@@ -126,7 +126,9 @@ static void putInstr(Writer *w, const IpubInstr *in) {
   bool window = in->opcode == IPUB_OP_WINDOWS ||
                 (in->opcode == IPUB_OP_MVM && in->hasWindow);
   putU8(w, (uint8_t)in->opcode);
-  putU8(w, window ? IPUB_INSTR_HAS_WINDOW : 0);
+  putU8(w, (window ? IPUB_INSTR_HAS_WINDOW : 0) |
+                (in->opcode == IPUB_OP_EXEC && in->inPlace ? IPUB_INSTR_IN_PLACE
+                                                           : 0));
   switch (in->opcode) {
   case IPUB_OP_RECV:
     putU32(w, in->route);
@@ -198,6 +200,9 @@ static void putTile(Writer *w, const IpubTile *t) {
     putU64(w, b->bytes);
     putU32(w, b->slots);
     putU32(w, b->streamRows);
+    putU8(w, b->strided);
+    for (int d = 0; b->strided && d < b->rank; ++d)
+      putI64(w, b->strides[d]);
   }
   putU32(w, t->numInstrs);
   for (uint32_t i = 0; i < t->numInstrs; ++i)

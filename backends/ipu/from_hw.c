@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ipu/hw.h"
 #include "ipu/interp.h"
 #include "ipub_internal.h"
 
@@ -24,6 +25,8 @@ typedef struct {
   uint32_t capLocs;
   IpuOp *kernels;    /* builtin.module of func.func @k<i> */
   IpuBlock *kernelBody;
+  IpuSymbolTable *viewSymbols; /* of viewOwner, to resolve views */
+  IpuOp *viewOwner;
 } Builder;
 
 /* ---- Attributes -------------------------------------------------------- */
@@ -242,6 +245,28 @@ static bool readBuffer(Builder *b, IpuOp *op, bool host, IpubBuffer *buf,
   buf->offset = (uint64_t)offset;
   buf->slots = (uint32_t)slots;
   buf->streamRows = (uint32_t)streamRows;
+  /* A box view keeps its base's strides: the binary carries them, and its
+   * offset is that of its first element. */
+  IpuHwBufferLayout layout;
+  if (!host && ipuOpGetAttr(op, "base")) {
+    IpuOp *owner = ipuOpGetParentOp(op);
+    if (b->viewOwner != owner) {
+      if (b->viewSymbols)
+        ipuSymbolTableDestroy(b->viewSymbols);
+      b->viewOwner = owner;
+      b->viewSymbols = ipuSymbolTableCreate(owner);
+    }
+    if (!b->viewSymbols ||
+        ipuHwBufferResolveLayout(op, b->viewSymbols, &layout) !=
+            IPU_HW_VIEW_OK ||
+        layout.rank != buf->rank) {
+      ipuOpEmitError(op, "is a view whose chain of bases does not resolve");
+      return false;
+    }
+    buf->strided = layout.boxed;
+    for (int d = 0; layout.boxed && d < layout.rank; ++d)
+      buf->strides[d] = layout.strides[d];
+  }
   buf->name = dupIdent(b, name);
   if (!buf->name) {
     ipuOpEmitError(op, "out of memory");
@@ -528,6 +553,7 @@ static bool readInstr(Builder *b, IpuOp *op, bool host, IpubTile *t,
   if (ipuOpIsA(op, "hw.exec")) {
     in->opcode = IPUB_OP_EXEC;
     in->kernel = b->m->numKernels;
+    in->inPlace = !host && ipuOpGetAttr(op, "in_place") != NULL;
     if (!bufferList(op, "srcs", buffers, &in->numSrcs, &in->srcs, ctx) ||
         !bufferList(op, "dsts", buffers, &in->numDsts, &in->dsts, ctx) ||
         !addKernel(b, op, in->kernel, t, in))
@@ -935,6 +961,8 @@ IpuLogicalResult ipubFromHw(IpuOp *module, IpubModule **out) {
     ipuOpDestroy(b.kernels);
   ipuPtrMapDestroy(&b.routes);
   ipuPtrMapDestroy(&b.locs);
+  if (b.viewSymbols)
+    ipuSymbolTableDestroy(b.viewSymbols);
   freeTileOps(&b);
   if (!ok) {
     ipubModuleFree(b.m);

@@ -35,6 +35,7 @@ const char *ipubOpcodeName(uint32_t opcode);
 
 /* Instruction flag bits (the byte after the opcode). */
 #define IPUB_INSTR_HAS_WINDOW 1u
+#define IPUB_INSTR_IN_PLACE 2u /* EXEC on a tile only */
 
 /* Limits the format puts on names and text (a damaged count then cannot
  * ask for absurd allocations; real values are far below). */

@@ -114,6 +114,25 @@ bool ipubBufferExpectedBytes(const IpubBuffer *b, uint64_t *bytes) {
   return true;
 }
 
+uint64_t ipubBufferSpan(const IpubBuffer *b) {
+  uint64_t bytes;
+  if (!b->strided)
+    return ipubBufferExpectedBytes(b, &bytes) ? bytes : UINT64_MAX;
+  if (b->rank < 0 || b->rank > IPU_TENSOR_MAX_RANK)
+    return UINT64_MAX;
+  uint64_t span = (uint64_t)ipuDTypeSize(b->dtype), step;
+  for (int d = 0; d < b->rank; ++d) {
+    if (b->shape[d] == 0)
+      return 0;
+    if (b->shape[d] < 0 || b->strides[d] < 0 ||
+        __builtin_mul_overflow((uint64_t)(b->shape[d] - 1),
+                               (uint64_t)b->strides[d], &step) ||
+        __builtin_add_overflow(span, step, &span))
+      return UINT64_MAX;
+  }
+  return span;
+}
+
 static bool sameType(IpuDType dtype, int rank, const int64_t *shape,
                      const IpubBuffer *b) {
   if (b->dtype != dtype || b->rank != rank)
@@ -291,6 +310,29 @@ static IpuLogicalResult checkBuffers(Verifier *v, uint32_t ti) {
     if (host) {
       if (b->offset)
         return fail(v, w, "host buffer @%s has an SRAM offset", name);
+      if (b->strided)
+        return fail(v, w, "host buffer @%s is strided", name);
+      continue;
+    }
+    if (b->strided) {
+      /* A box view (or a view inside one): one slot, resident, within
+       * the tile's SRAM from its first element to its last; its first
+       * element need not be aligned. */
+      uint64_t span = ipubBufferSpan(b);
+      if (b->slots != 1 || b->streamRows || b->rank < 1)
+        return fail(v, w, "strided buffer @%s must have rank >= 1, one "
+                          "slot and no stream rows",
+                    name);
+      for (int d = 0; d < b->rank; ++d)
+        if (b->strides[d] < 0)
+          return fail(v, w, "strided buffer @%s has negative stride %lld",
+                      name, (long long)b->strides[d]);
+      if (span == UINT64_MAX || b->offset > sram || span > sram - b->offset)
+        return fail(v, w,
+                    "strided buffer @%s: offset %llu + its span exceeds the "
+                    "tile's %llu bytes of SRAM",
+                    name, (unsigned long long)b->offset,
+                    (unsigned long long)sram);
       continue;
     }
     if (b->offset % BUFFER_ALIGNMENT)
@@ -539,6 +581,9 @@ static IpuLogicalResult checkInstr(Verifier *v, Uses *u, uint32_t ti,
                         "expected)",
                   ii, in->kernel, u->nextKernel);
     ++u->nextKernel;
+    if (in->inPlace && host)
+      return fail(v, w, "instruction %u: exec in place runs on tiles only",
+                  ii);
     return IPU_SUCCESS;
   case IPUB_OP_INPUT:
   case IPUB_OP_OUTPUT: {

@@ -75,54 +75,224 @@ bool ipuHwBufferBytes(const IpuOp *buffer, int64_t *bytes) {
   return true;
 }
 
-/* Chains longer than this are checked against the owner's op count. */
-enum { VIEW_CHAIN_CHEAP = 64 };
+/* Chains longer than this look names up in a symbol table of their own
+ * (the owner's is not always at hand). */
+enum { VIEW_CHAIN_INDEXED = 16 };
 
-IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
-                                       const IpuSymbolTable *symbols,
-                                       IpuOp **root, int64_t *offset) {
+/* A buffer's tensor as a layout: shape, element size and row-major
+ * strides (the layout of a buffer that is no view). */
+typedef struct {
+  int rank;
+  int64_t dims[IPU_HW_MAX_RANK];
+  int64_t elementBytes;
+  IpuType elementType;
+} Shape;
+
+static bool shapeOf(const IpuOp *buffer, Shape *out) {
+  IpuAttr a = ipuOpGetAttr(buffer, "type");
+  IpuType t = a && ipuAttrGetKind(a) == IPU_ATTR_TYPE ? ipuTypeAttrGetValue(a)
+                                                       : NULL;
+  int64_t bytes, dim0;
+  if (!tensorBytes(t, &bytes, &dim0) ||
+      ipuShapedTypeGetRank(t) > IPU_HW_MAX_RANK)
+    return false;
+  out->rank = (int)ipuShapedTypeGetRank(t);
+  for (int k = 0; k < out->rank; ++k)
+    out->dims[k] = ipuShapedTypeGetDimSize(t, k);
+  out->elementType = ipuShapedTypeGetElementType(t);
+  out->elementBytes = ipuHwElementBytes(out->elementType);
+  return true;
+}
+
+static void rowMajor(const Shape *s, int64_t *strides) {
+  int64_t step = s->elementBytes;
+  for (int k = s->rank - 1; k >= 0; --k) {
+    strides[k] = step;
+    step *= s->dims[k];
+  }
+}
+
+/* Strides describe one contiguous row-major range unless a dim of more
+ * than one element steps differently (a dim of one never steps). */
+static bool isStrided(const Shape *s, const int64_t *strides) {
+  int64_t want[IPU_HW_MAX_RANK];
+  rowMajor(s, want);
+  for (int k = 0; k < s->rank; ++k)
+    if (s->dims[k] > 1 && strides[k] != want[k])
+      return true;
+  return false;
+}
+
+/* The chain from `buffer` to its root, buffer first; checks each link's
+ * base attributes (not the boxes). *chain is `inlineChain` or allocated.
+ * Chains end within IPU_HW_MAX_VIEW_CHAIN links: each buffer's check walks
+ * its chain, so the depth bounds the work per buffer. */
+static IpuHwViewResult walkChain(IpuOp *buffer, const IpuSymbolTable *symbols,
+                                 IpuOp **inlineChain, intptr_t inlineCap,
+                                 IpuOp ***chain, intptr_t *length) {
+  IpuContext *ctx = ipuOpGetContext(buffer);
   IpuOp *owner = ipuOpGetParentOp(buffer);
-  IpuOp *cur = buffer;
-  int64_t at = 0, bound = -1;
-  *root = buffer;
-  *offset = 0;
-  for (int64_t steps = 0;; ++steps) {
+  IpuOp **ops = inlineChain;
+  IpuSymbolTable *own = NULL;
+  intptr_t n = 0, cap = inlineCap;
+  IpuHwViewResult r = IPU_HW_VIEW_OK;
+  for (IpuOp *cur = buffer;;) {
+    if (n == IPU_HW_MAX_VIEW_CHAIN + 1) {
+      /* Too deep, or around in a circle: the circle passes `cur` again. */
+      r = IPU_HW_VIEW_TOO_DEEP;
+      for (intptr_t i = 0; i < n; ++i)
+        if (ops[i] == cur)
+          r = IPU_HW_VIEW_CYCLE;
+      break;
+    }
+    if (n == cap) {
+      IpuOp **grown = ipuAlloc(ctx, (size_t)cap * 2 * sizeof *grown);
+      if (!grown) {
+        r = IPU_HW_VIEW_BAD_BASE; /* out of memory: no layout to give */
+        break;
+      }
+      memcpy(grown, ops, (size_t)n * sizeof *ops);
+      if (ops != inlineChain)
+        ipuFree(ctx, ops);
+      ops = grown;
+      cap *= 2;
+    }
+    ops[n++] = cur;
     IpuAttr base = ipuOpGetAttr(cur, "base");
     if (!base)
       break;
     if (ipuAttrGetKind(base) != IPU_ATTR_SYMBOL_REF ||
-        ipuSymbolRefAttrGetNumNested(base) != 0 || !owner)
-      return IPU_HW_VIEW_BAD_BASE;
-    int64_t delta = 0;
-    if (ipuOpGetAttr(cur, "base_offset") &&
-        !getInt(cur, "base_offset", &delta))
-      return IPU_HW_VIEW_BAD_BASE;
-    if (delta < 0 || at > INT64_MAX - delta)
-      return IPU_HW_VIEW_BAD_BASE;
-    at += delta;
+        ipuSymbolRefAttrGetNumNested(base) != 0 || !owner) {
+      r = IPU_HW_VIEW_BAD_BASE;
+      break;
+    }
+    if (!symbols && n > VIEW_CHAIN_INDEXED)
+      symbols = own = ipuSymbolTableCreate(owner);
     IpuOp *next =
         symbols ? ipuSymbolTableLookup(symbols,
                                        ipuIdentStr(ipuSymbolRefAttrGetRoot(base)))
                 : ipuSymbolLookupIn(owner, base);
     if (!next || !ipuOpIsA(next, "hw.buffer") ||
-        ipuOpGetParentOp(next) != owner)
-      return IPU_HW_VIEW_BAD_BASE;
-    if (steps >= VIEW_CHAIN_CHEAP) {
-      if (bound < 0) {
-        bound = 0;
-        IpuBlock *body = ipuOpGetBlock(buffer);
-        for (IpuOp *op = body ? ipuBlockGetFirstOp(body) : NULL; op;
-             op = ipuOpGetNext(op))
-          ++bound;
-      }
-      if (steps > bound)
-        return IPU_HW_VIEW_CYCLE;
+        ipuOpGetParentOp(next) != owner) {
+      r = IPU_HW_VIEW_BAD_BASE;
+      break;
     }
     cur = next;
   }
-  *root = cur;
-  *offset = at;
+  if (own)
+    ipuSymbolTableDestroy(own);
+  *chain = ops;
+  *length = n;
+  return r;
+}
+
+/* Lays view `view` over `base`'s layout `at` (shape `baseShape`). */
+static IpuHwViewResult applyLink(const IpuOp *view, const Shape *baseShape,
+                                 IpuHwBufferLayout *at, Shape *viewShape) {
+  IpuAttr index = ipuOpGetAttr(view, "base_index");
+  IpuAttr offsetAttr = ipuOpGetAttr(view, "base_offset");
+  if (!shapeOf(view, viewShape))
+    return IPU_HW_VIEW_BAD_BASE;
+  if (index) {
+    if (offsetAttr)
+      return IPU_HW_VIEW_BAD_BOX;
+    if (ipuAttrGetKind(index) != IPU_ATTR_DENSE_ARRAY ||
+        ipuDenseArrayAttrGetNumElements(index) != viewShape->rank ||
+        viewShape->rank != baseShape->rank ||
+        viewShape->elementType != baseShape->elementType)
+      return IPU_HW_VIEW_BAD_BOX;
+    IpuType et = ipuDenseArrayAttrGetElementType(index);
+    if (!et || ipuTypeGetKind(et) != IPU_TYPE_INTEGER ||
+        ipuIntegerTypeGetWidth(et) != 64)
+      return IPU_HW_VIEW_BAD_BOX;
+    const int64_t *idx = ipuDenseArrayAttrGetData(index);
+    for (int k = 0; k < viewShape->rank; ++k) {
+      if (idx[k] < 0 || idx[k] > baseShape->dims[k] ||
+          viewShape->dims[k] > baseShape->dims[k] - idx[k])
+        return IPU_HW_VIEW_BAD_BOX;
+      if (viewShape->dims[k])
+        at->offset += idx[k] * at->strides[k];
+    }
+    /* The strides stay the base's. */
+    at->boxed = true;
+  } else {
+    int64_t delta = 0;
+    if (offsetAttr && !getInt(view, "base_offset", &delta))
+      return IPU_HW_VIEW_BAD_BASE;
+    if (delta < 0 || at->offset > INT64_MAX / 2 - delta)
+      return IPU_HW_VIEW_BAD_BASE;
+    if (at->strided)
+      return IPU_HW_VIEW_BAD_BOX;
+    at->offset += delta;
+    rowMajor(viewShape, at->strides);
+  }
+  at->rank = viewShape->rank;
+  at->strided = isStrided(viewShape, at->strides);
+  if (!at->strided)
+    rowMajor(viewShape, at->strides);
   return IPU_HW_VIEW_OK;
+}
+
+IpuHwViewResult ipuHwBufferResolveLayout(IpuOp *buffer,
+                                         const IpuSymbolTable *symbols,
+                                         IpuHwBufferLayout *layout) {
+  IpuContext *ctx = ipuOpGetContext(buffer);
+  IpuOp *inlineChain[16], **chain;
+  intptr_t length;
+  *layout = (IpuHwBufferLayout){.root = buffer};
+  IpuHwViewResult r =
+      walkChain(buffer, symbols, inlineChain, 16, &chain, &length);
+  IpuOp *root = chain[length - 1];
+  Shape shape;
+  if (r == IPU_HW_VIEW_OK && length > 1 && !shapeOf(root, &shape))
+    r = IPU_HW_VIEW_BAD_BASE;
+  if (r == IPU_HW_VIEW_OK && length == 1 && !shapeOf(root, &shape)) {
+    /* Not a view, and no tensor a buffer holds: its verifier says so. */
+    layout->span = 0;
+    return r;
+  }
+  IpuHwBufferLayout at = {.root = root};
+  if (r == IPU_HW_VIEW_OK) {
+    at.rank = shape.rank;
+    rowMajor(&shape, at.strides);
+  }
+  for (intptr_t i = length - 2; i >= 0 && r == IPU_HW_VIEW_OK; --i) {
+    Shape viewShape;
+    r = applyLink(chain[i], &shape, &at, &viewShape);
+    shape = viewShape;
+  }
+  if (chain != inlineChain)
+    ipuFree(ctx, chain);
+  if (r != IPU_HW_VIEW_OK)
+    return r;
+  if (length == 1) {
+    /* A root spans its slot (a streamed root its resident rows). */
+    int64_t bytes = 0;
+    ipuHwBufferSlotBytes(root, &bytes);
+    at.span = bytes;
+  } else {
+    bool empty = false;
+    at.span = shape.elementBytes;
+    for (int k = 0; k < shape.rank; ++k) {
+      empty |= shape.dims[k] == 0;
+      if (shape.dims[k] > 1)
+        at.span += (shape.dims[k] - 1) * at.strides[k];
+    }
+    if (empty)
+      at.span = 0;
+  }
+  *layout = at;
+  return IPU_HW_VIEW_OK;
+}
+
+IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
+                                       const IpuSymbolTable *symbols,
+                                       IpuOp **root, int64_t *offset) {
+  IpuHwBufferLayout layout;
+  IpuHwViewResult r = ipuHwBufferResolveLayout(buffer, symbols, &layout);
+  *root = r == IPU_HW_VIEW_OK ? layout.root : buffer;
+  *offset = r == IPU_HW_VIEW_OK ? layout.offset : 0;
+  return r;
 }
 
 static void forEachRef(IpuOp *inst, const char *name, bool writes,

@@ -78,15 +78,21 @@ static IpuLogicalResult checkOverlaps(IpuOp *program,
   }
   intptr_t n = 0;
   for (intptr_t i = 0; i < count; ++i) {
-    int64_t offset, bytes, at;
-    IpuOp *root;
+    int64_t offset, bytes;
+    IpuOp *root = ranges[i].buffer;
+    IpuHwBufferLayout layout;
     if (ranges[i].first < 0 ||
         !dialectGetIntAttr(ranges[i].buffer, "offset", &offset) ||
         !ipuHwBufferBytes(ranges[i].buffer, &bytes) || bytes == 0)
       continue;
-    if (ipuHwBufferResolveView(ranges[i].buffer, symbols, &root, &at) !=
-        IPU_HW_VIEW_OK)
-      root = ranges[i].buffer; /* the buffer's verifier reports it */
+    /* A view's bytes run from its first element to its last (a box's
+     * span its base's rows); a bad chain is its buffer's verifier's. */
+    if (ipuHwBufferResolveLayout(ranges[i].buffer, symbols, &layout) ==
+        IPU_HW_VIEW_OK) {
+      root = layout.root;
+      if (root != ranges[i].buffer)
+        bytes = layout.span;
+    }
     extents[n++] = (Extent){&ranges[i], root, offset, offset + bytes};
   }
   ipuSymbolTableDestroy(symbols);

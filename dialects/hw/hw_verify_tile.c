@@ -132,6 +132,8 @@ static IpuLogicalResult checkUniquePositions(IpuOp *op) {
   return r;
 }
 
+static IpuLogicalResult checkViewChains(IpuOp *owner);
+
 IpuLogicalResult hwVerifyTile(IpuOp *op) {
   if (ipuFailed(checkNonNegative(op, "x")) ||
       ipuFailed(checkNonNegative(op, "y")) ||
@@ -141,7 +143,8 @@ IpuLogicalResult hwVerifyTile(IpuOp *op) {
   int64_t pos[3];
   if (!hwOwnerPosition(op, pos))
     return IPU_FAILURE; /* the generic checks report it */
-  if (ipuFailed(checkTileTarget(op, pos)))
+  if (ipuFailed(checkTileTarget(op, pos)) ||
+      ipuFailed(checkViewChains(op)))
     return IPU_FAILURE;
   return checkUniquePositions(op);
 }
@@ -171,7 +174,7 @@ IpuLogicalResult hwVerifyHost(IpuOp *op) {
   if (!fn)
     return IPU_FAILURE; /* the generic checks report it */
   IpuType type = ipuTypeAttrGetValue(fn);
-  if (ipuFailed(checkBody(op, false)) ||
+  if (ipuFailed(checkBody(op, false)) || ipuFailed(checkViewChains(op)) ||
       ipuFailed(checkNames(op, "arg_names",
                            ipuFunctionTypeGetNumInputs(type))) ||
       ipuFailed(checkNames(op, "result_names",
@@ -188,6 +191,43 @@ IpuLogicalResult hwVerifyHost(IpuOp *op) {
 
 /* ---- hw.buffer. ------------------------------------------------------- */
 
+/* A box view (`base_index`): the same rank and element type as its base,
+ * one index per dim, the box inside the base. */
+static IpuLogicalResult verifyBox(IpuOp *op, IpuOp *base, IpuAttr index) {
+  IpuType type = hwBufferType(op), baseType = hwBufferType(base);
+  DialectText a, b;
+  if (!type || !baseType)
+    return IPU_FAILURE;
+  intptr_t rank = ipuShapedTypeGetRank(type);
+  if (ipuShapedTypeGetRank(baseType) != rank ||
+      ipuShapedTypeGetElementType(baseType) !=
+          ipuShapedTypeGetElementType(type))
+    return ipuOpEmitError(op, "is a box view of type '%s' in a base of type "
+                              "'%s'; a box has its base's rank and element "
+                              "type",
+                          dialectTypeText(type, &a),
+                          dialectTypeText(baseType, &b));
+  if (ipuAttrGetKind(index) != IPU_ATTR_DENSE_ARRAY ||
+      ipuDenseArrayAttrGetNumElements(index) != rank)
+    return ipuOpEmitError(op, "has 'base_index' with %lld entries; a box "
+                              "view of rank %lld needs one per dim",
+                          ipuAttrGetKind(index) == IPU_ATTR_DENSE_ARRAY
+                              ? (long long)ipuDenseArrayAttrGetNumElements(index)
+                              : -1LL,
+                          (long long)rank);
+  const int64_t *idx = ipuDenseArrayAttrGetData(index);
+  for (intptr_t k = 0; k < rank; ++k) {
+    int64_t size = ipuShapedTypeGetDimSize(type, k);
+    int64_t dim = ipuShapedTypeGetDimSize(baseType, k);
+    if (idx[k] < 0 || idx[k] > dim || size > dim - idx[k])
+      return ipuOpEmitError(op, "is a box view of elements [%lld, %lld) of "
+                                "dim %lld of its base, which has %lld",
+                            (long long)idx[k], (long long)idx[k] + size,
+                            (long long)k, (long long)dim);
+  }
+  return IPU_SUCCESS;
+}
+
 /* A view (`base`): its base is a plain buffer of the owner, the view lies
  * inside it at an aligned offset, the chain ends, and planned offsets
  * agree with the chain. */
@@ -196,11 +236,17 @@ static IpuLogicalResult verifyView(IpuOp *op, IpuOp *owner, int64_t slots,
   IpuAttr ref = ipuOpGetAttr(op, "base");
   int64_t baseOffset = 0;
   dialectGetIntAttr(op, "base_offset", &baseOffset);
+  IpuAttr index = ipuOpGetAttr(op, "base_index");
   if (!ref) {
     if (ipuOpGetAttr(op, "base_offset"))
       return ipuOpEmitError(op, "has 'base_offset' but no 'base'");
+    if (index)
+      return ipuOpEmitError(op, "has 'base_index' but no 'base'");
     return IPU_SUCCESS;
   }
+  if (index && ipuOpGetAttr(op, "base_offset"))
+    return ipuOpEmitError(op, "has both 'base_offset' and 'base_index'; a "
+                              "view is either contiguous or a box");
   DialectText text;
   IpuOp *base = owner ? ipuSymbolLookupIn(owner, ref) : NULL;
   if (!base || !ipuOpIsA(base, "hw.buffer") ||
@@ -225,7 +271,10 @@ static IpuLogicalResult verifyView(IpuOp *op, IpuOp *owner, int64_t slots,
                           baseSlots != 1 ? "double-buffered" : "streamed");
   if (!ipuHwBufferSlotBytes(base, &baseBytes))
     return IPU_FAILURE; /* the base's own verifier reports it */
-  if (baseOffset < 0 || baseOffset % IPU_HW_BUFFER_ALIGNMENT != 0 ||
+  if (index) {
+    if (ipuFailed(verifyBox(op, base, index)))
+      return IPU_FAILURE;
+  } else if (baseOffset < 0 || baseOffset % IPU_HW_BUFFER_ALIGNMENT != 0 ||
       baseOffset > baseBytes || slotBytes > baseBytes - baseOffset)
     return ipuOpEmitError(op,
                           "is a view of bytes [%lld, %lld) of base %s, which "
@@ -236,14 +285,48 @@ static IpuLogicalResult verifyView(IpuOp *op, IpuOp *owner, int64_t slots,
                           (long long)(baseOffset + slotBytes),
                           dialectAttrText(ref, &text), (long long)baseBytes,
                           IPU_HW_BUFFER_ALIGNMENT);
-  IpuOp *root;
-  int64_t rootOffset, at, offset;
-  IpuHwViewResult r = ipuHwBufferResolveView(op, NULL, &root, &at);
+  return IPU_SUCCESS;
+}
+
+/* A view's whole chain, checked by its tile or host with one symbol table
+ * (linear in buffers x chain depth): it ends at a root within
+ * IPU_HW_MAX_VIEW_CHAIN links without coming back on itself, a contiguous
+ * view's base is not a strided box, and planned offsets agree with the
+ * chain. Faults of a single link are its buffer's verifier's. */
+static IpuLogicalResult verifyViewChain(IpuOp *op,
+                                        const IpuSymbolTable *symbols) {
+  IpuAttr ref = ipuOpGetAttr(op, "base");
+  DialectText text;
+  IpuHwBufferLayout layout;
+  int64_t rootOffset, offset;
+  IpuHwViewResult r = ipuHwBufferResolveLayout(op, symbols, &layout);
   if (r == IPU_HW_VIEW_CYCLE)
     return ipuOpEmitError(op, "is a view whose chain of bases comes back "
                               "on itself");
-  if (r != IPU_HW_VIEW_OK)
+  if (r == IPU_HW_VIEW_TOO_DEEP)
+    return ipuOpEmitError(op, "is a view at the end of a chain of more than "
+                              "%d bases",
+                          IPU_HW_MAX_VIEW_CHAIN);
+  if (r != IPU_HW_VIEW_OK) {
+    /* A contiguous view of a strided box is the one link fault the
+     * links' own checks miss. */
+    IpuHwBufferLayout baseLayout;
+    IpuOp *base =
+        ref && ipuAttrGetKind(ref) == IPU_ATTR_SYMBOL_REF
+            ? ipuSymbolTableLookup(symbols,
+                                   ipuIdentStr(ipuSymbolRefAttrGetRoot(ref)))
+            : NULL;
+    if (base && !ipuOpGetAttr(op, "base_index") &&
+        ipuHwBufferResolveLayout(base, symbols, &baseLayout) ==
+            IPU_HW_VIEW_OK &&
+        baseLayout.strided)
+      return ipuOpEmitError(op, "is a contiguous view (base_offset) of %s, "
+                                "a box view whose bytes are strided",
+                            dialectAttrText(ref, &text));
     return IPU_SUCCESS; /* a link further on is reported by its buffer */
+  }
+  IpuOp *root = layout.root;
+  int64_t at = layout.offset;
   if (dialectGetIntAttr(op, "offset", &offset) &&
       dialectGetIntAttr(root, "offset", &rootOffset) &&
       offset != rootOffset + at) {
@@ -257,6 +340,28 @@ static IpuLogicalResult verifyView(IpuOp *op, IpuOp *owner, int64_t slots,
                           (long long)(rootOffset + at));
   }
   return IPU_SUCCESS;
+}
+
+/* The views of a tile or host, their chains checked with one table. */
+static IpuLogicalResult checkViewChains(IpuOp *owner) {
+  IpuRegion *body = ipuOpGetRegion(owner, 0);
+  IpuBlock *block = body ? ipuRegionGetFirstBlock(body) : NULL;
+  bool any = false;
+  for (IpuOp *o = block ? ipuBlockGetFirstOp(block) : NULL; o && !any;
+       o = ipuOpGetNext(o))
+    any = ipuOpIsA(o, "hw.buffer") && ipuOpGetAttr(o, "base");
+  if (!any)
+    return IPU_SUCCESS;
+  IpuSymbolTable *symbols = ipuSymbolTableCreate(owner);
+  if (!symbols)
+    return ipuOpEmitError(owner, "out of memory");
+  IpuLogicalResult r = IPU_SUCCESS;
+  for (IpuOp *o = ipuBlockGetFirstOp(block); o && ipuSucceeded(r);
+       o = ipuOpGetNext(o))
+    if (ipuOpIsA(o, "hw.buffer") && ipuOpGetAttr(o, "base"))
+      r = verifyViewChain(o, symbols);
+  ipuSymbolTableDestroy(symbols);
+  return r;
 }
 
 IpuLogicalResult hwVerifyBuffer(IpuOp *op) {
@@ -295,6 +400,15 @@ IpuLogicalResult hwVerifyBuffer(IpuOp *op) {
   if (onHost)
     return ipuOpEmitError(op, "has an offset, but host buffers live in "
                               "host memory");
+  /* A view lies inside its base (checked above) and its offset follows
+   * its root's (checked by its tile or host): the root's alignment and
+   * end are the family's, and a box view's first element need not be
+   * aligned. */
+  if (ipuOpGetAttr(op, "base") && !onHost)
+    return offset < 0 ? ipuOpEmitError(op, "has negative offset %lld",
+                                       (long long)offset)
+                      : IPU_SUCCESS;
+  int64_t span = slots * slotBytes;
   if (offset < 0 || offset % IPU_HW_BUFFER_ALIGNMENT != 0)
     return ipuOpEmitError(op,
                           "has offset %lld, which is not a non-negative "
@@ -304,13 +418,13 @@ IpuLogicalResult hwVerifyBuffer(IpuOp *op) {
   bool has;
   if (ipuFailed(hwTargetOf(op, &t, &has)))
     return IPU_FAILURE;
-  if (has && (slots * slotBytes > t.sramBytesPerTile ||
-              offset > t.sramBytesPerTile - slots * slotBytes))
+  if (has && (span > t.sramBytesPerTile ||
+              offset > t.sramBytesPerTile - span))
     return ipuOpEmitError(op,
                           "ends at byte %lld (offset %lld + %lld slot(s) of "
                           "%lld bytes), beyond the %lld bytes of SRAM of a "
                           "tile of target '%s'",
-                          (long long)(offset + slots * slotBytes),
+                          (long long)(offset + span),
                           (long long)offset, (long long)slots,
                           (long long)slotBytes,
                           (long long)t.sramBytesPerTile, t.name);

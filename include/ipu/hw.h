@@ -64,18 +64,57 @@ static inline bool ipuHwLiveRangesOverlap(const IpuHwLiveRange *a,
  * base_offset + its bytes) of buffer b of the same tile or host; b may be a
  * view itself. ipuHwBufferResolveView follows the chain to its root (a
  * buffer without `base`) and sums the base_offsets into *offset (a buffer
- * that is no view is its own root at 0). `symbols` is the owner's symbol
- * table, or NULL to look names up in the owner. The walk is bounded by the
- * owner's number of ops, so a cycle ends it. */
+ * that is no view is its own root at 0); for a chain with box views
+ * (`base_index`, below) *offset is the byte of the buffer's first element
+ * in its root. `symbols` is the owner's symbol
+ * table, or NULL to look names up in the owner. The walk is bounded by
+ * IPU_HW_MAX_VIEW_CHAIN, so a cycle ends it. */
 typedef enum {
   IPU_HW_VIEW_OK,
   IPU_HW_VIEW_BAD_BASE, /* `base` or `base_offset` malformed, or `base`
                            names no hw.buffer of the owner */
   IPU_HW_VIEW_CYCLE,    /* the chain of bases comes back on itself */
+  IPU_HW_VIEW_BAD_BOX,  /* a box is not inside its base, differs from it in
+                           rank or element type, has both `base_index` and
+                           `base_offset`, or a contiguous view (`base_offset`)
+                           has a strided base */
+  IPU_HW_VIEW_TOO_DEEP, /* more than IPU_HW_MAX_VIEW_CHAIN bases */
 } IpuHwViewResult;
+/* Views of views nest at most this deep (tile-to-hw makes short chains). */
+#define IPU_HW_MAX_VIEW_CHAIN 256
 IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
                                        const IpuSymbolTable *symbols,
                                        IpuOp **root, int64_t *offset);
+
+/* Box views: a hw.buffer with `base = @b` and `base_index = array<i64:
+ * ...>` (instead of `base_offset`) holds the sub-box of b whose first
+ * element is at that index of b (one entry per dim; same rank and element
+ * type; the view's type gives the box's sizes). Its bytes are strided in
+ * SRAM. ipuHwBufferResolveLayout composes the chain of views (contiguous
+ * and box, in any order; a contiguous view's base must itself be
+ * contiguous) down to its root and says where the buffer's elements are
+ * within the root's bytes: element (i0, i1, ...) is at byte
+ * offset + sum(ik * strides[k]). tile-to-hw makes box views for row bands
+ * sliced out of a map and for the pieces of a join on an inner axis;
+ * plan-memory, the verifiers and the .ipub emitter read them here. */
+#define IPU_HW_MAX_RANK 8
+typedef struct {
+  IpuOp *root;
+  int64_t offset;   /* byte of the buffer's first element in the root */
+  int64_t span;     /* bytes from there to the end of its last element */
+  bool strided;     /* not one contiguous row-major range (a real box) */
+  bool boxed;       /* a box view is on the chain: the offset need not be
+                       aligned */
+  int rank;
+  int64_t strides[IPU_HW_MAX_RANK]; /* bytes between neighbours per dim */
+} IpuHwBufferLayout;
+/* A buffer that is no view is its own root: offset 0, row-major strides,
+ * span = its slot's bytes. `symbols` as for ipuHwBufferResolveView. Fails
+ * (IPU_HW_VIEW_BAD_BASE) also when out of memory for a chain longer than
+ * 16 links. */
+IpuHwViewResult ipuHwBufferResolveLayout(IpuOp *buffer,
+                                         const IpuSymbolTable *symbols,
+                                         IpuHwBufferLayout *layout);
 
 /* The hw.program of a hw.tile or hw.host, or NULL. */
 IpuOp *ipuHwOwnerGetProgram(IpuOp *owner);

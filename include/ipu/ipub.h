@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-#define IPUB_VERSION 1
+#define IPUB_VERSION 2
 #define IPUB_NO_INDEX UINT32_MAX
 /* The chip number of the host in an IpubEndpoint. */
 #define IPUB_HOST_CHIP (-1)
@@ -45,6 +45,10 @@ typedef struct {
   uint32_t index;         /* INPUT/OUTPUT: position in the signature */
   uint32_t adcBits, adcShift, inputBits, inputSlices; /* MVM */
   bool hasWindow;         /* MVM with fused windows, and always for WINDOWS */
+  bool inPlace;           /* EXEC on a tile whose data already sits where
+                             its result goes (views): a join of pieces
+                             written in place, a slice that is a box of
+                             its source; the SIMD unit moves nothing */
   IpubWindow window;
   uint32_t debugLoc;      /* index into IpubModule.debugLocs or IPUB_NO_INDEX */
 } IpubInstr;
@@ -58,10 +62,20 @@ typedef struct {
   uint32_t slots;      /* 1, or 2 for a double-buffered receive buffer */
   uint32_t streamRows; /* 0: whole tensor resident; else rows resident */
   char *name;          /* the hw.buffer's symbol */
+  /* A box view (hw.buffer `base_index`): the tensor is a sub-box of a
+   * larger one, so its element (i0, i1, ...) is at byte offset +
+   * sum(ik x strides[k]) rather than row-major from offset. */
+  bool strided;
+  int64_t strides[IPU_TENSOR_MAX_RANK];
 } IpubBuffer;
 
 /* A weight block in the tile's array: rows [row, row + k), columns
  * [col, col + n), weights k x n row-major. */
+/* The SRAM bytes a buffer's slot reaches from its offset: bytes for a
+ * contiguous buffer, from its first element to the end of its last for a
+ * strided one (0 for an empty tensor). */
+uint64_t ipubBufferSpan(const IpubBuffer *b);
+
 typedef struct {
   uint32_t row, col, k, n;
   int8_t *weights;

@@ -377,6 +377,9 @@ static uint64_t dstBytes(const IpubTile *t, const IpubInstr *in) {
 static uint64_t execCycles(Sim *s, SimOwner *ow, const IpubInstr *in,
                            bool first) {
   uint64_t ops = s->kernelOps[in->kernel];
+  /* Its data already sits where its result goes (views). */
+  if (in->inPlace && !ow->isHost)
+    return 0;
   if (ow->isHost)
     return toCycles((double)ops / s->opts.hostOpsPerSecond * s->t->clockHz);
   if (first) {

@@ -351,11 +351,20 @@ static bool findEndpoints(Sim *s) {
   return true;
 }
 
-/* Whether two buffers of a tile share SRAM bytes. */
+/* The end of a buffer's bytes: a strided box view (a band of a map, a
+ * piece of a join on an inner axis) reaches from its first element to its
+ * last, over the bytes of its base in between. */
+static uint64_t bytesEnd(const IpubBuffer *a) {
+  if (a->strided)
+    return a->offset + ipubBufferSpan(a);
+  return a->offset + a->bytes * (a->slots ? a->slots : 1);
+}
+
+/* Whether two buffers of a tile may share SRAM bytes (a box view counts
+ * its whole span, so it shares with its base and with every view of it
+ * that its rows interleave with). */
 static bool sharesBytes(const IpubBuffer *a, const IpubBuffer *b) {
-  uint64_t aEnd = a->offset + a->bytes * (a->slots ? a->slots : 1);
-  uint64_t bEnd = b->offset + b->bytes * (b->slots ? b->slots : 1);
-  return a->offset < bEnd && b->offset < aEnd;
+  return a->offset < bytesEnd(b) && b->offset < bytesEnd(a);
 }
 
 /* A slot of a receive buffer frees after the last instruction of the

@@ -1,11 +1,12 @@
 // Where tile-to-hw keeps copies: a join's piece that something else on the
-// tile also reads stays a buffer of its own, as does a piece at an offset
-// that is not a multiple of 16 bytes; code that transposes its source, or
-// a source read later, gets no in-place result.
+// tile also reads stays a buffer of its own (a piece at an offset that is
+// not a multiple of 16 bytes becomes a box view instead of a contiguous
+// one); code that transposes its source, or a source read later, gets no
+// in-place result.
 // RUN: ipu-opt %s --target=%S/Inputs/tiny-16x8.ir --tile-to-hw | FileCheck %s
 
-// The join copies all three pieces: @b3 is also sent, @b1 is also read by
-// the add, @b5 would start at byte 20. The transpose writes a buffer of its
+// The join copies two pieces: @b3 is also sent, @b1 is also read by the
+// add; @b5, which starts at byte 20, is a box view at row 5. The transpose writes a buffer of its
 // own (@b4); the relu after it writes over it (@b7), and the second relu
 // of the input over the input (@b3), which the first relu read before.
 // CHECK:      hw.buffer {sym_name = "b0", type = tensor<1x4x4xi8>}
@@ -13,7 +14,7 @@
 // CHECK-NEXT: hw.buffer {sym_name = "b2", type = tensor<1x4x4xi8>}
 // CHECK-NEXT: hw.buffer {base = @b0, sym_name = "b3", type = tensor<1x4x4xi8>}
 // CHECK-NEXT: hw.buffer {sym_name = "b4", type = tensor<4x4xi8>}
-// CHECK-NEXT: hw.buffer {sym_name = "b5", type = tensor<1x4x4xi8>}
+// CHECK-NEXT: hw.buffer {base = @b6, base_index = array<i64: 0, 5, 0>, sym_name = "b5", type = tensor<1x4x4xi8>}
 // CHECK-NEXT: hw.buffer {sym_name = "b6", type = tensor<1x9x4xi8>}
 // CHECK-NEXT: hw.buffer {base = @b4, sym_name = "b7", type = tensor<4x4xi8>}
 // CHECK:      }) {dsts = [@b6], srcs = [@b3, @b1, @b5]}

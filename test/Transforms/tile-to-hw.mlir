@@ -33,6 +33,7 @@
 // STATS-NEXT: 24 num-instructions
 // STATS-NEXT: 0 num-join-views
 // STATS-NEXT: 5 num-routes
+// STATS-NEXT: 0 num-slice-views
 // STATS-NEXT: 2 num-streamed-epilogues
 // STATS-NEXT: 3 num-tiles
 

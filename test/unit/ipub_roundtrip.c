@@ -102,8 +102,8 @@ static IpubModule *buildSample(IpuContext *ctx) {
   a->blocks[1] = (IpubBlock){4, 0, 2, 3, ipuAlloc(ctx, 6), dup(ctx, "w1")};
   for (int i = 0; i < 6; ++i)
     a->blocks[1].weights[i] = (int8_t)(127 - i);
-  a->numBuffers = 5;
-  a->buffers = ipuCalloc(ctx, 5, sizeof *a->buffers);
+  a->numBuffers = 6;
+  a->buffers = ipuCalloc(ctx, 6, sizeof *a->buffers);
   setBuffer(ctx, &a->buffers[0], "in", IPU_DTYPE_I8, 3, 4, 0);
   a->buffers[0].slots = 2;
   setBuffer(ctx, &a->buffers[1], "acc", IPU_DTYPE_I32, 3, 2, 32);
@@ -116,6 +116,11 @@ static IpubModule *buildSample(IpuContext *ctx) {
   memcpy(a->buffers[3].shape, map, sizeof map);
   a->buffers[3].bytes = 3;
   setBuffer(ctx, &a->buffers[4], "win", IPU_DTYPE_I8, 2, 2, 96);
+  /* A box view: rows 1..2, column 1 of @q (3 x 2), so strided. */
+  setBuffer(ctx, &a->buffers[5], "band", IPU_DTYPE_I8, 2, 1, 67);
+  a->buffers[5].strided = true;
+  a->buffers[5].strides[0] = 2;
+  a->buffers[5].strides[1] = 1;
   a->numInstrs = 5;
   a->instrs = ipuCalloc(ctx, 5, sizeof *a->instrs);
   a->instrs[0] = io(ctx, IPUB_OP_RECV, 0, 0);
@@ -133,6 +138,7 @@ static IpubModule *buildSample(IpuContext *ctx) {
   exec.numSrcs = exec.numDsts = 1;
   exec.srcs = indices(ctx, 1, (uint32_t[]){1});
   exec.dsts = indices(ctx, 1, (uint32_t[]){2});
+  exec.inPlace = true; /* the flag round-trips (the data is not checked) */
   exec.debugLoc = 1;
   a->instrs[2] = exec;
   /* The 1x1x3x1 map gives 2 positions of a 2x1 kernel, 2 values each. */
@@ -226,6 +232,9 @@ static bool sameTile(const IpubTile *a, const IpubTile *b) {
         memcmp(x->shape, y->shape, sizeof(int64_t) * (size_t)x->rank) ||
         x->offset != y->offset || x->bytes != y->bytes ||
         x->slots != y->slots || x->streamRows != y->streamRows ||
+        x->strided != y->strided ||
+        (x->strided && memcmp(x->strides, y->strides,
+                              sizeof(int64_t) * (size_t)x->rank)) ||
         !sameStr(x->name, y->name))
       return false;
   }
@@ -238,6 +247,7 @@ static bool sameTile(const IpubTile *a, const IpubTile *b) {
         (x->numDsts &&
          memcmp(x->dsts, y->dsts, x->numDsts * sizeof *x->dsts)) ||
         x->debugLoc != y->debugLoc || x->hasWindow != y->hasWindow ||
+        x->inPlace != y->inPlace ||
         (x->hasWindow && memcmp(&x->window, &y->window, sizeof x->window)))
       return false;
     switch (x->opcode) {
@@ -338,7 +348,9 @@ static void testRoundTrip(IpuContext *ctx, Diags *d) {
     char *text = ipubDisassemble(back);
     CHECK(text && strlen(text) > 200);
     CHECK(text && strstr(text, "mvm") && strstr(text, "route 2") &&
-          strstr(text, "@k0") && strstr(text, "loc(\"conv1\""));
+          strstr(text, "@k0") && strstr(text, "loc(\"conv1\"") &&
+          strstr(text, "@band: int8[2x1] at 67, 2 bytes, strides [2, 1]") &&
+          strstr(text, "(@acc) -> @q in_place"));
     ipuFree(ctx, text);
   }
   ipubModuleFree(back);
@@ -395,6 +407,13 @@ static void offsetPastSram(IpubModule *m) {
   m->tiles[0].buffers[2].offset = 65536;
 }
 static void misaligned(IpubModule *m) { m->tiles[0].buffers[2].offset = 65; }
+static void stridedSlots(IpubModule *m) { m->tiles[0].buffers[5].slots = 2; }
+static void stridedPastSram(IpubModule *m) {
+  m->tiles[0].buffers[5].strides[0] = 65536;
+}
+static void stridedNegative(IpubModule *m) {
+  m->tiles[0].buffers[5].strides[1] = -1;
+}
 static void badBytes(IpubModule *m) { m->tiles[0].buffers[1].bytes = 24; }
 static void badBlock(IpubModule *m) { m->tiles[0].instrs[1].block = 7; }
 static void overlap(IpubModule *m) { m->tiles[0].blocks[1].row = 3; }
@@ -423,6 +442,9 @@ static void accOne(IpubModule *m) {
 static void testVerifier(IpuContext *ctx, Diags *d) {
   expectInvalid(ctx, d, offsetPastSram, "exceeds the tile's 65536 bytes");
   expectInvalid(ctx, d, misaligned, "not a multiple of 16");
+  expectInvalid(ctx, d, stridedSlots, "one slot and no stream rows");
+  expectInvalid(ctx, d, stridedPastSram, "its span exceeds");
+  expectInvalid(ctx, d, stridedNegative, "negative stride -1");
   expectInvalid(ctx, d, badBytes, "bytes per slot");
   expectInvalid(ctx, d, badBlock, "block index 7 out of range");
   expectInvalid(ctx, d, overlap, "overlaps");
@@ -451,11 +473,15 @@ static void testFieldChecks(IpuContext *ctx, Diags *d) {
   ipubModuleFree(m);
   if (!data)
     return;
-  /* Version 2 is refused before anything else. */
-  data[8] = 2;
+  /* Another version (1: before strided buffers) is refused before
+   * anything else. */
+  data[8] = IPUB_VERSION - 1;
   CHECK(decodeFails(ctx, d, data, size) &&
-        strstr(d->last, "unsupported format version 2"));
-  data[8] = 1;
+        strstr(d->last, "unsupported format version 1"));
+  data[8] = IPUB_VERSION + 1;
+  CHECK(decodeFails(ctx, d, data, size) &&
+        strstr(d->last, "unsupported format version 3"));
+  data[8] = IPUB_VERSION;
   /* A huge section count, then one section offset past the end, with the
    * header checksum fixed up: the table checks speak. */
   uint8_t *copy = ipuAlloc(ctx, size);
