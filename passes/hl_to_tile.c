@@ -1,6 +1,10 @@
 /* hl-to-tile: lowers quantized hl functions onto the tile dialect for the
  * module's target (the driver; see hl_to_tile_*.c for the parts).
  *
+ * With an array budget, layers whose tile could not hold their SRAM are
+ * split first, on the quantized hl, into layers of their own: over output
+ * channels (hl_to_tile_split.c), then into bands of output rows.
+ *
  * Per func.func: layers become blocks, mvms and accumulates
  * (hl_to_tile_mvm.c); then the blocks of all functions are packed into
  * arrays (hl_to_tile_pack.c), which become module-level tile.array ops;
@@ -117,6 +121,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   ipuBuilderInit(&st.b, st.ctx);
   ipuPtrMapInit(&st.layerOf, st.ctx);
   ipuPtrMapInit(&st.joinOps, st.ctx);
+  ipuPtrMapInit(&st.bandSource, st.ctx);
   IpuBlock *body = ipuOpGetNumRegions(module)
                        ? ipuRegionGetFirstBlock(ipuOpGetRegion(module, 0))
                        : NULL;
@@ -154,6 +159,14 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   if (ok && budget == -1)
     budget = st.target.chips * st.target.gridCols * st.target.gridRows;
   st.budget = budget;
+  /* Output-channel splits first, on the quantized hl (array budget only). */
+  for (intptr_t i = 0; ok && i < numFuncs; ++i)
+    ok = htSplitChannels(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
+                                                                    0)));
+  /* Then row bands, for the layers whose input is too big for that. */
+  for (intptr_t i = 0; ok && i < numFuncs; ++i)
+    ok = htSplitBands(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
+                                                                 0)));
   for (intptr_t i = 0; ok && i < numFuncs; ++i)
     ok = htLowerLayers(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
                                                                   0)));
@@ -180,7 +193,12 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
     ipuPassRunAddStatistic(run, "num-host-ops", st.numHostOps);
     ipuPassRunAddStatistic(run, "num-channels", st.numChannels);
     ipuPassRunAddStatistic(run, "num-layer-parts", st.numParts);
+    ipuPassRunAddStatistic(run, "num-banded-layers", st.numBandedLayers);
+    ipuPassRunAddStatistic(run, "num-row-bands", st.numBands);
+    ipuPassRunAddStatistic(run, "num-group-packs", st.numGroupPacks);
     ipuPassRunAddStatistic(run, "num-sunk-ops", st.numSunkOps);
+    ipuPassRunAddStatistic(run, "num-split-layers", st.numSplitLayers);
+    ipuPassRunAddStatistic(run, "num-split-parts", st.numSplitParts);
     const char *report = ipuPassRunGetString(run, "report");
     if (report && *report)
       ok = htWriteReport(&st, &s, report, module);
@@ -189,6 +207,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   htFreeBlocks(&st);
   ipuPtrMapDestroy(&st.layerOf);
   ipuPtrMapDestroy(&st.joinOps);
+  ipuPtrMapDestroy(&st.bandSource);
   return ok ? IPU_SUCCESS : IPU_FAILURE;
 }
 
@@ -224,8 +243,20 @@ static const IpuPassStatisticDef hlToTileStatistics[] = {
     {"num-layer-parts",
      "Parts grouped convs were split into beyond one each, so that a "
      "part's tile holds its SRAM (with an array budget)"},
+    {"num-banded-layers",
+     "Convs and pools split into bands of output rows because one tile "
+     "could not hold their feature maps (with an array budget), or pools "
+     "banded like their producer"},
+    {"num-row-bands", "Bands those ops became (all of them)"},
+    {"num-group-packs",
+     "Block-diagonal packs of two or more groups of grouped convs (one "
+     "windows and one mvm each instead of one per group)"},
     {"num-sunk-ops", "Epilogue ops of grouped convs copied into per-group "
                      "chains (one per original op)"},
+    {"num-split-layers",
+     "Layers split over their output channels because one tile could not "
+     "hold their input and output (with an array budget)"},
+    {"num-split-parts", "Parts those layers became (all of them)"},
 };
 
 const IpuPassDef ipuHlToTilePass = {
@@ -245,7 +276,15 @@ const IpuPassDef ipuHlToTilePass = {
         "channel-separable epilogue sunk below the join of the groups), "
         "so each streams on its own product; with an array budget, a "
         "grouped conv whose tile would overflow its SRAM splits into "
-        "parts of contiguous groups with arrays of their own. Integer "
+        "parts of contiguous groups with arrays of their own; a conv or "
+        "pool whose feature maps do not fit splits into bands of output "
+        "rows, each with its own copy of the epilogue (and, a conv, "
+        "arrays of its own), joined on axis 2. "
+        "A grouped conv's consecutive groups share block-diagonal blocks "
+        "(their "
+        "weights on the diagonal, zeros elsewhere: one windows and one "
+        "mvm for as many groups as the array's rows and columns hold); "
+        "each such pack has one chain. Integer "
         "element-wise, activation, pooling, "
         "requantization and data-movement ops go into tile.simd regions, "
         "everything else into tile.host regions, and tile.channel ops mark "

@@ -49,11 +49,19 @@ typedef struct {
   intptr_t numLayerIds; /* ids handed out to layers and parts */
   int64_t budget;       /* array-budget, resolved (-1 -> the tile count) */
   int64_t numParts;     /* parts of grouped convs split for SRAM, beyond 1 */
+  int64_t numSplitLayers, numSplitParts; /* output-channel splits: layers
+                                          * split, parts they became */
   int64_t numSunkOps;   /* epilogue ops copied into per-group chains */
+  int64_t numGroupPacks; /* block-diagonal packs of 2+ groups (one mvm) */
   unsigned blobCounter;
   /* The concats joining the groups (and parts) of a grouped conv, value
    * 1 while they exist: each becomes a tile.simd of its own. */
   IpuPtrMap joinOps;
+  /* Row bands (hl_to_tile_bands.c): layers split and their bands, and
+   * each band conv's shared source id (op -> id), so that the bands of
+   * one layer do not share their equal weight blocks. */
+  int64_t numBandedLayers, numBands;
+  IpuPtrMap bandSource;
 } HtState;
 
 /* hl_to_tile_mvm.c: creates one op with one result at the builder's
@@ -78,6 +86,10 @@ typedef struct {
   int64_t channels;          /* channels per group (Mg) */
   IpuValue *leaves;          /* per group: its chain's value */
   IpuOp **tails;             /* per group: its chain's last op */
+  /* When set (numGroups + 1 entries): the first channel of each leaf,
+   * whose channel counts then differ (block-diagonal packs of groups:
+   * `numGroups` counts the packs, `partBegin` is in packs). */
+  const int64_t *leafChannelBegin;
 } HtJoin;
 /* Joins one value per group (`values`, 1 x Mg x H x W each) as the layer
  * is joined, at the builder's insertion point; the concats go into
@@ -105,6 +117,55 @@ bool htSinkJoin(HtState *st, HtJoin *j, IpuValue joined, IpuOp *layerOp);
 bool htLowerLayers(HtState *st, IpuBlock *body);
 /* Frees the blocks and their bookkeeping. */
 void htFreeBlocks(HtState *st);
+
+/* hl_to_tile_split.c: the SRAM estimate every split shares. The budget
+ * is 90% of the target's sram_bytes_per_tile (the rest for alignment and
+ * small buffers). htResidentBytes estimates what `op`'s tile holds when
+ * `op` is lowered alone: the bytes of its operand 0 (the input map) plus
+ * those of the value at the end of its epilogue chain (from its result
+ * through single-user position-wise ops in its block whose other
+ * operands are constants and whose result is an integer tensor: the SIMD
+ * unit streams them) plus, for conv2d / gemm / matmul, two streamed rows
+ * of one mvm's i32 product (the product itself streams). Works on any op
+ * with an operand and a result (a pool: no streamed rows). *outType (when
+ * not NULL) gets the chain end's type. -1 when a type is not static. */
+int64_t htSramBudget(const HtState *st);
+int64_t htResidentBytes(const HtState *st, IpuOp *op, IpuType *outType);
+/* The output-channel split (on quantized hl, before htLowerLayers; only
+ * with an array budget). htChannelParts: the parts `op` (a conv2d with
+ * groups = 1, gemm or matmul with constant i8 weights and an i32 result)
+ * splits into: 1 when it fits the budget (or is not such a layer, or
+ * would need more parts than the array budget), k > 1 the smallest count
+ * of output-channel parts whose tiles fit, 0 when its input alone takes
+ * more than half the budget (or not even one channel a part fits), so
+ * that splitting the output cannot make it fit (a row-band split's case:
+ * run that on the layers this leaves with 0, after htSplitChannels).
+ * htSplitChannels
+ * splits every layer of `body` with k > 1 (counted in numSplitLayers /
+ * numSplitParts); false after an error. */
+int64_t htChannelParts(const HtState *st, IpuOp *op);
+bool htSplitChannels(HtState *st, IpuBlock *body);
+
+/* hl_to_tile_bands.c: the row-band split (after htSplitChannels, before
+ * htLowerLayers; only with an array budget). A conv2d with constant
+ * weights or an integer maxpool / avgpool whose resident bytes exceed
+ * the budget becomes bands of output rows (hl.slice of the input on axis
+ * 2, a copy of the op and of its epilogue per band, joined by hl.concat
+ * on axis 2), the slices folded through earlier joins; a pool reading a
+ * band join is banded like it. False after an error. */
+bool htSplitBands(HtState *st, IpuBlock *body);
+/* The end of `op`'s epilogue: the position-wise integer ops after it in
+ * its block (add, sub, mul, max, min, relu, clip, leaky_relu, neg, abs,
+ * requantize, quantize; same shape as op's result; other operands
+ * constants) forming a DAG from op's result 0 that exactly one value, the
+ * returned one, leaves (a quantized leaky relu: two requantizes and an
+ * add); of such cuts the one whose value has the fewest bytes (the latest
+ * of equals: a requantize that only widens the value for a reader outside
+ * stays out). op's result when there is none. With `ops`, the DAG's ops in
+ * block order (ipuAlloc'd, NULL when none; *numOps their count). NULL
+ * when out of memory. */
+IpuValue htEpilogueEnd(IpuContext *ctx, IpuOp *op, IpuOp ***ops,
+                       intptr_t *numOps);
 
 /* hl_to_tile_units.c: gathers the remaining hl ops into tile.simd and
  * tile.host regions and inserts the tile.channel ops between units. */

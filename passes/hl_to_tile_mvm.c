@@ -9,9 +9,11 @@
  * sums of a column block's row blocks meet in a tile.accumulate. The hl
  * ops that join the column blocks back into the layer's result and add
  * the bias are left in the body, where the partitioner puts them on the
- * SIMD unit. A grouped conv's groups are joined after a chain each (see
- * hl_to_tile_sink.c) and, under an array budget, split into parts when
- * one tile could not hold the layer (partsFor). */
+ * SIMD unit. A grouped conv's consecutive groups share block-diagonal
+ * blocks (groupsPerPack: one windows and one mvm a pack), each pack's
+ * product goes through a chain of its own and the packs are joined (see
+ * hl_to_tile_sink.c); under an array budget, the groups split into parts
+ * when one tile could not hold the layer (partsFor), packs within parts. */
 #include <stdio.h>
 #include <string.h>
 
@@ -406,18 +408,20 @@ static bool finishLayer(HtState *st, IpuOp *op, IpuValue acc, IpuValue bias) {
  * array budget). A part's tile must hold the whole input map (every
  * part's windows read all of it), the part's share of the output (the
  * epilogue is taken to end at the input's element width, as a quantized
- * layer's requantize does) and two streamed rows of one group's i32
- * product; the smallest count of parts within 90% of the tile's SRAM is
- * taken. One part without a budget, or when not even one group per part
- * would fit (splitting cannot shrink the input). */
+ * layer's requantize does) and two streamed rows of one pack's i32
+ * product (`packGroups` groups, see groupsPerPack); the smallest count of
+ * parts within 90% of the tile's SRAM is taken. One part without a
+ * budget, or when not even one group per part would fit (splitting
+ * cannot shrink the input). */
 static int64_t partsFor(const HtState *st, IpuType xt, int64_t groups,
-                        int64_t Mg, int64_t P) {
+                        int64_t Mg, int64_t P, int64_t packGroups) {
   if (st->budget == 0 || groups < 2)
     return 1;
   int64_t elem = (int64_t)ipuDenseElementStorageBytes(
       ipuShapedTypeGetElementType(xt));
-  int64_t limit = st->target.sramBytesPerTile / 10 * 9;
-  int64_t fixed = ipuShapedTypeGetNumElements(xt) * elem + 2 * Mg * 4;
+  int64_t limit = htSramBudget(st);
+  int64_t fixed = ipuShapedTypeGetNumElements(xt) * elem +
+                  2 * packGroups * Mg * 4;
   int64_t perGroup = Mg * P * elem;
   if (fixed + perGroup > limit)
     return 1;
@@ -427,10 +431,11 @@ static int64_t partsFor(const HtState *st, IpuType xt, int64_t groups,
   return groups;
 }
 
-/* Group g's chain from its P x Mg product: transpose to Mg x P, reshape
- * to 1 x Mg x OH x OW, add the group's slice of the bias. */
+/* A pack's chain from its P x Mg product (Mg: the pack's output channels
+ * [c0, c0 + Mg)): transpose to Mg x P, reshape to 1 x Mg x OH x OW, add
+ * the pack's slice of the bias. */
 static bool groupChain(HtState *st, IpuLocation loc, IpuValue product,
-                       IpuValue bias, intptr_t biasDim, int64_t g,
+                       IpuValue bias, intptr_t biasDim, int64_t c0,
                        int64_t Mg, IpuType yt, IpuValue *leaf,
                        IpuOp **tail) {
   IpuContext *ctx = st->ctx;
@@ -448,7 +453,7 @@ static bool groupChain(HtState *st, IpuLocation loc, IpuValue product,
   if (v && bias) {
     IpuType sliceType = ipuRankedTensorTypeGet(
         ctx, 4, (int64_t[]){1, Mg, 1, 1}, i32Type(ctx), NULL);
-    IpuValue b = htSliceChannels(st, loc, bias, biasDim, g * Mg, Mg,
+    IpuValue b = htSliceChannels(st, loc, bias, biasDim, c0, Mg,
                                  sliceType);
     IpuOp *add = b ? htBuild1(st, "hl.add", loc, 2, (IpuValue[]){v, b},
                               ipuValueGetType(v), 0, NULL, NULL)
@@ -458,6 +463,29 @@ static bool groupChain(HtState *st, IpuLocation loc, IpuValue product,
   *leaf = v;
   *tail = v ? ipuValueGetDefiningOp(v) : NULL;
   return v != NULL;
+}
+
+/* Groups one block-diagonal pack holds: G consecutive groups' K = Cg x
+ * kh x kw window rows stacked down the block (G x K <= the array's rows,
+ * in the order one tile.windows over their G x Cg channels lays them
+ * out), their Mg outputs side by side (G x Mg <= its columns), group g's
+ * K x Mg weights on the diagonal and zeros elsewhere: one windows and one
+ * mvm of P steps instead of G. Each column's sum holds its own group's K
+ * products only (the zeros add nothing), so the ADC reads, saturates and
+ * shifts the same integer as for the group's block alone: packing is
+ * exact whatever the ADC and needs no bound beyond maxBlockRows on K
+ * itself. Groups whose K rows need more than one block (row chunks) or
+ * whose Mg more than the columns are not packed (1). */
+static int64_t groupsPerPack(const HtState *st, int64_t groups, int64_t K,
+                             int64_t Mg) {
+  if (groups < 2 || K > maxBlockRows(st) || Mg > st->target.arrayCols)
+    return 1;
+  int64_t byRows = st->target.arrayRows / K;
+  int64_t byCols = st->target.arrayCols / Mg;
+  int64_t g = byRows < byCols ? byRows : byCols;
+  if (g > groups)
+    g = groups;
+  return g < 1 ? 1 : g;
 }
 
 static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
@@ -502,7 +530,8 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   IpuLocation loc = ipuOpGetLoc(op);
   intptr_t numChunks = (intptr_t)((Cg + chPerBlock - 1) / chPerBlock *
                                   slicesPerChannel);
-  int64_t numParts = partsFor(st, xt, groups, Mg, P);
+  int64_t packMax = groupsPerPack(st, groups, K, Mg);
+  int64_t numParts = partsFor(st, xt, groups, Mg, P, packMax);
   IpuValue *inputs = ipuCalloc(ctx, (size_t)numChunks, sizeof *inputs);
   int64_t *begins = ipuCalloc(ctx, (size_t)numChunks, sizeof *begins);
   int64_t *counts = ipuCalloc(ctx, (size_t)numChunks, sizeof *counts);
@@ -510,9 +539,17 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   IpuOp **tails = ipuCalloc(ctx, (size_t)groups, sizeof *tails);
   intptr_t *partBegin = ipuCalloc(ctx, (size_t)numParts + 1,
                                   sizeof *partBegin);
-  int8_t *wg = ipuAlloc(ctx, (size_t)(K * Mg));
+  /* Packs: first group of each (packBegin, by group; numPacks + 1),
+   * first pack of each part (partPack), first channel of each
+   * (packChannel). */
+  intptr_t *partPack = ipuCalloc(ctx, (size_t)numParts + 1,
+                                 sizeof *partPack);
+  int64_t *packBegin = ipuCalloc(ctx, (size_t)groups + 1, sizeof *packBegin);
+  int64_t *packChannel = ipuCalloc(ctx, (size_t)groups + 1,
+                                   sizeof *packChannel);
+  int8_t *wg = ipuAlloc(ctx, (size_t)(K * Mg * packMax * packMax));
   bool allocated = inputs && begins && counts && groupOut && tails &&
-                   partBegin && wg;
+                   partBegin && partPack && packBegin && packChannel && wg;
   bool ok = allocated;
   unsigned layer = st->layerCounter++;
   static const char *const copied[] = {"strides", "pads", "dilations"};
@@ -533,18 +570,43 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   }
   for (int64_t p = 0; ok && p <= numParts; ++p)
     partBegin[p] = (intptr_t)((groups * p + numParts - 1) / numParts);
-  for (int64_t g = 0, part = 0; ok && g < groups; ++g) {
-    if (g == partBegin[part + 1]) {
+  /* Each part's groups in as few packs as fit, of balanced sizes (the
+   * zeros stored grow with the square of a pack's groups). */
+  intptr_t numPacks = 0;
+  for (int64_t p = 0; ok && p < numParts; ++p) {
+    int64_t first = partBegin[p], n = partBegin[p + 1] - first;
+    int64_t np = (n + packMax - 1) / packMax;
+    partPack[p] = numPacks;
+    for (int64_t i = 0; i < np; ++i)
+      packBegin[numPacks++] = first + (n * i + np - 1) / np;
+  }
+  partPack[numParts] = numPacks;
+  packBegin[numPacks] = groups;
+  for (intptr_t q = 0; ok && q <= numPacks; ++q)
+    packChannel[q] = packBegin[q] * Mg;
+  for (intptr_t q = 0, part = 0; ok && q < numPacks; ++q) {
+    if (q == partPack[part + 1]) {
       /* The next part: a layer of its own for packing and channels. */
       ++part;
       st->currentLayer = ++st->numLayerIds;
     }
-    for (int64_t k = 0; k < K; ++k)
-      for (int64_t n = 0; n < Mg; ++n)
-        wg[k * Mg + n] = wdata[(g * Mg + n) * K + k];
+    /* The pack's G groups from g: a G x K by G x Mg block-diagonal
+     * matrix (the group's own K x Mg when G is 1). */
+    int64_t g = packBegin[q], G = packBegin[q + 1] - g;
+    int64_t packN = G * Mg;
+    memset(wg, 0, (size_t)(G * K * packN));
+    for (int64_t gl = 0; gl < G; ++gl)
+      for (int64_t k = 0; k < K; ++k)
+        for (int64_t n = 0; n < Mg; ++n)
+          wg[(gl * K + k) * packN + gl * Mg + n] =
+              wdata[((g + gl) * Mg + n) * K + k];
+    if (G > 1)
+      st->numGroupPacks++;
     for (intptr_t c = 0; ok && c < numChunks; c += slicesPerChannel) {
       int64_t ch0 = c / slicesPerChannel * chPerBlock;
-      int64_t count = Cg - ch0 < chPerBlock ? Cg - ch0 : chPerBlock;
+      /* A pack has one chunk (its groups' K fit one block): all its
+       * channels in one windows. */
+      int64_t count = (Cg - ch0 < chPerBlock ? Cg - ch0 : chPerBlock) * G;
       begins[c] = ch0 * area;
       counts[c] = count * area;
       const char *names[6];
@@ -589,26 +651,29 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
     if (!ok)
       break;
     char prefix[48];
-    if (groups > 1)
+    if (packMax > 1)
+      snprintf(prefix, sizeof prefix, "l%u_p%jd", layer, (intmax_t)q);
+    else if (groups > 1)
       snprintf(prefix, sizeof prefix, "l%u_g%jd", layer, (intmax_t)g);
     else
       snprintf(prefix, sizeof prefix, "l%u", layer);
-    HtMatrix m = {wg,     K,      Mg,     P,      numChunks,
+    HtMatrix m = {wg,     G * K,  packN,  P,      numChunks,
                   inputs, begins, counts, prefix, inputSlicesFor(st, x)};
-    groupOut[g] = lowerMatrix(st, loc, &m);
-    ok = groupOut[g] != NULL;
-    /* Each group's chain right after its mvm: a tile.simd of its own
+    groupOut[q] = lowerMatrix(st, loc, &m);
+    ok = groupOut[q] != NULL;
+    /* Each pack's chain right after its mvm: a tile.simd of its own
      * whose only non-constant operand is that product. */
     if (ok && groups > 1)
-      ok = groupChain(st, loc, groupOut[g], groupBias, biasDim, g, Mg, yt,
-                      &groupOut[g], &tails[g]);
+      ok = groupChain(st, loc, groupOut[q], groupBias, biasDim,
+                      packChannel[q], packN, yt, &groupOut[q], &tails[q]);
   }
   IpuValue acc = NULL;
   if (ok && groups > 1) {
-    HtJoin join = {(intptr_t)groups, (intptr_t)numParts, partBegin, Mg,
-                   groupOut, tails};
+    HtJoin join = {numPacks, (intptr_t)numParts, partPack, Mg,
+                   groupOut, tails, packChannel};
     acc = htJoinGroups(st, &join, loc, groupOut);
-    ok = acc && finishLayer(st, op, acc, NULL) && htSinkJoin(st, &join, acc, op);
+    ok = acc && finishLayer(st, op, acc, NULL) &&
+         htSinkJoin(st, &join, acc, op);
     st->numParts += numParts - 1;
   } else if (ok) {
     acc = groupOut[0];
@@ -634,6 +699,9 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   ipuFree(ctx, groupOut);
   ipuFree(ctx, tails);
   ipuFree(ctx, partBegin);
+  ipuFree(ctx, partPack);
+  ipuFree(ctx, packBegin);
+  ipuFree(ctx, packChannel);
   ipuFree(ctx, wg);
   ipuTensorFree(&w);
   *lowered = ok;
@@ -768,6 +836,12 @@ bool htLowerLayers(HtState *st, IpuBlock *body) {
     bool lowered = false, ok = true;
     IpuOp *prev = ipuOpGetPrev(op);
     st->currentLayer = st->currentSource = ++st->numLayerIds;
+    /* Row bands of one layer (hl_to_tile_bands.c) read equal weights but
+     * each needs arrays of its own: one source id for all of them keeps
+     * findSharedBlock from sharing their blocks. */
+    intptr_t bandSource = ipuPtrMapGetInt(&st->bandSource, op, 0);
+    if (bandSource)
+      st->currentSource = bandSource;
     ipuBuilderSetInsertionPointBefore(&st->b, op);
     bool grouped = false;
     if (ipuOpIsA(op, "hl.conv2d")) {

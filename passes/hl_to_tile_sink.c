@@ -1,11 +1,13 @@
 /* hl-to-tile, part 1b: a grouped conv's join (the concat of its groups on
  * axis 1) sunk through the channel-separable epilogue that follows it.
  *
- * lowerConv gives each group a chain of hl ops right after its mvm
- * (transpose, reshape, bias slice) and joins the chains' values. Here
- * the ops after the join that act on each position and channel alone
- * (requantize, add, sub, mul, max, min, relu, clip, neg, abs) whose other
- * operands are sunk values too or constants that broadcast per channel
+ * lowerConv gives each group, or each block-diagonal pack of groups (a
+ * "leaf" here: HtJoin.leafChannelBegin gives its channels), a chain of
+ * hl ops right after its mvm (transpose, reshape, bias slice) and joins
+ * the chains' values. Here the ops after the join that act on each
+ * position and channel alone (requantize, add, sub, mul, max, min, relu,
+ * clip, neg, abs) whose other operands are sunk values too or constants
+ * that broadcast per channel
  * (sliced per group) or not at all (kept) are copied into every group's
  * chain, in block order, until the first op that does not qualify. Each
  * group's chain then becomes one tile.simd reading only its mvm product
@@ -32,10 +34,17 @@ static IpuType withDim(IpuContext *ctx, IpuType t, intptr_t dim,
                                 NULL);
 }
 
+/* The concat of `values` on axis 1; `values[0]` itself when there is one,
+ * unless `always`: a layer packed whole into one block-diagonal pack still
+ * gets a concat (of one operand) as its join, which the partitioner puts
+ * in a region alone, so that the ops after it (a requantize widening the
+ * value for a pooling) do not join the pack's streamed epilogue and make
+ * it yield a whole i32 tensor. (The cleanup after hl-to-tile folds the
+ * concat, leaving a tile.simd that passes its argument on.) */
 static IpuValue concatOnAxis1(HtState *st, IpuLocation loc, intptr_t n,
-                              const IpuValue *values) {
+                              const IpuValue *values, bool always) {
   IpuContext *ctx = st->ctx;
-  if (n == 1)
+  if (n == 1 && !always)
     return values[0];
   IpuType first = ipuValueGetType(values[0]);
   int64_t channels = 0;
@@ -57,7 +66,7 @@ static IpuValue concatOnAxis1(HtState *st, IpuLocation loc, intptr_t n,
 IpuValue htJoinGroups(HtState *st, const HtJoin *j, IpuLocation loc,
                       const IpuValue *values) {
   if (j->numParts <= 1)
-    return concatOnAxis1(st, loc, j->numGroups, values);
+    return concatOnAxis1(st, loc, j->numGroups, values, true);
   IpuValue *parts = ipuCalloc(st->ctx, (size_t)j->numParts, sizeof *parts);
   if (!parts) {
     ipuEmitError(st->ctx, loc, "hl-to-tile: out of memory");
@@ -67,10 +76,11 @@ IpuValue htJoinGroups(HtState *st, const HtJoin *j, IpuLocation loc,
   for (intptr_t p = 0; ok && p < j->numParts; ++p) {
     intptr_t begin = j->partBegin[p];
     parts[p] = concatOnAxis1(st, loc, j->partBegin[p + 1] - begin,
-                             values + begin);
+                             values + begin, false);
     ok = parts[p] != NULL;
   }
-  IpuValue joined = ok ? concatOnAxis1(st, loc, j->numParts, parts) : NULL;
+  IpuValue joined =
+      ok ? concatOnAxis1(st, loc, j->numParts, parts, false) : NULL;
   ipuFree(st->ctx, parts);
   return joined;
 }
@@ -251,18 +261,25 @@ static IpuAttr sliceZeroPoint(IpuContext *ctx, IpuAttr zp, int64_t begin,
       (size_t)count * elem, false);
 }
 
+/* The first channel of leaf g (a group, or a pack of groups). */
+static int64_t leafBegin(const HtJoin *j, intptr_t g) {
+  return j->leafChannelBegin ? j->leafChannelBegin[g] : g * j->channels;
+}
+
 /* Copies `op` into every group's chain. */
 static bool sinkOp(Sink *s, IpuOp *op) {
   HtState *st = s->st;
   IpuContext *ctx = st->ctx;
   HtJoin *j = s->j;
   intptr_t row = s->numRows;
-  int64_t Mg = j->channels;
   IpuType rt = ipuValueGetType(ipuOpGetResult(op, 0));
-  IpuType groupType = withDim(ctx, rt, 1, Mg, NULL);
-  if (!groupType || !addRow(s, ipuOpGetResult(op, 0)))
+  if (!addRow(s, ipuOpGetResult(op, 0)))
     return false;
   for (intptr_t g = 0; g < j->numGroups; ++g) {
+    int64_t c0 = leafBegin(j, g), Mg = leafBegin(j, g + 1) - c0;
+    IpuType groupType = withDim(ctx, rt, 1, Mg, NULL);
+    if (!groupType)
+      return false;
     IpuOp *tail = j->tails[g];
     ipuBuilderSetInsertionPointAfter(&st->b, tail);
     IpuOp *copy = ipuOpClone(op);
@@ -281,8 +298,8 @@ static bool sinkOp(Sink *s, IpuOp *op) {
       IpuType ct = ipuValueGetType(v);
       if (ok && constantChannels(s, ct) == 1) {
         intptr_t dim = ipuShapedTypeGetRank(ct) - 3;
-        IpuValue part = htSliceChannels(st, ipuOpGetLoc(op), v, dim, g * Mg,
-                                        Mg, withDim(ctx, ct, dim, Mg, NULL));
+        IpuValue part = htSliceChannels(st, ipuOpGetLoc(op), v, dim, c0, Mg,
+                                        withDim(ctx, ct, dim, Mg, NULL));
         ok = part != NULL;
         if (ok)
           ipuOpSetOperand(copy, i, part);
@@ -305,13 +322,13 @@ static bool sinkOp(Sink *s, IpuOp *op) {
       IpuAttr mult = ipuOpGetAttr(op, "multiplier");
       IpuAttr shift = ipuOpGetAttr(op, "shift");
       IpuAttr zp = ipuOpGetAttr(op, "zero_point");
-      IpuAttr m2 = sliceArray(ctx, mult, g * Mg, Mg);
+      IpuAttr m2 = sliceArray(ctx, mult, c0, Mg);
       IpuAttr s2 = shift && ipuAttrGetKind(shift) == IPU_ATTR_DENSE_ARRAY &&
                            ipuDenseArrayAttrGetNumElements(shift) ==
                                ipuDenseArrayAttrGetNumElements(mult)
-                       ? sliceArray(ctx, shift, g * Mg, Mg)
+                       ? sliceArray(ctx, shift, c0, Mg)
                        : NULL;
-      IpuAttr z2 = sliceZeroPoint(ctx, zp, g * Mg, Mg);
+      IpuAttr z2 = sliceZeroPoint(ctx, zp, c0, Mg);
       ok = m2 && s2 && z2;
       if (ok) {
         ipuOpSetAttr(copy, "multiplier", m2);

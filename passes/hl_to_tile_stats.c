@@ -55,7 +55,11 @@ bool htWriteReport(const HtState *st, const HtStats *s, const char *path,
           "  \"arrays_on_chip\": %lld,\n  \"fits\": %s,\n"
           "  \"macs_per_array_max\": %lld,\n  \"macs_per_array_mean\": %lld,\n"
           "  \"num_simd_ops\": %lld,\n  \"num_host_ops\": %lld,\n"
-          "  \"num_channels\": %lld,\n  \"arrays\": [",
+          "  \"num_channels\": %lld,\n  \"num_layer_parts\": %lld,\n"
+          "  \"num_group_packs\": %lld,\n"
+          "  \"num_split_layers\": %lld,\n  \"num_split_parts\": %lld,\n"
+          "  \"num_banded_layers\": %lld,\n  \"num_row_bands\": %lld,\n"
+          "  \"arrays\": [",
           t->name, (long long)t->arrayRows, (long long)t->arrayCols,
           (long long)st->numLayers, (long long)st->numBlocks,
           (long long)s->weightCells, (long long)s->numArrays,
@@ -66,7 +70,10 @@ bool htWriteReport(const HtState *st, const HtStats *s, const char *path,
                                                                : "false",
           (long long)s->macsMax, (long long)s->macsMean,
           (long long)st->numSimdOps, (long long)st->numHostOps,
-          (long long)st->numChannels);
+          (long long)st->numChannels, (long long)st->numParts,
+          (long long)st->numGroupPacks,
+          (long long)st->numSplitLayers, (long long)st->numSplitParts,
+          (long long)st->numBandedLayers, (long long)st->numBands);
   for (int64_t a = 0; a < st->numArrays; ++a) {
     fprintf(f, "%s\n    {\"name\": \"a%lld\", \"blocks\": [", a ? "," : "",
             (long long)a);

@@ -6,10 +6,11 @@
  *
  * Regions: each maximal run of consecutive ops of one kind (hl.constant
  * ops in between do not break a run) becomes one region, except that a
- * concat joining a grouped layer's groups is a region alone; constants it
- * reads are cloned inside (the regions are isolated from above). Values
- * defined outside become the region's arguments, values used outside are
- * yielded.
+ * concat joining a grouped layer's groups (or a split layer's parts) is a
+ * region alone, and a concat of tile products that only the host reads is
+ * a host op; constants a region reads are cloned inside (the regions are
+ * isolated from above). Values defined outside become the region's
+ * arguments, values used outside are yielded.
  *
  * Channels: the units are the function's inputs and outputs (the host
  * side), each lowered layer (its windows, mvm and accumulate ops), each
@@ -355,15 +356,78 @@ static bool insertChannels(HtState *st, IpuBlock *body) {
   return ok;
 }
 
+/* Whether `v` is made on a tile: by a layer's unit or a tile.simd (the
+ * ops before the op being partitioned are in their regions already). */
+static bool madeOnTile(IpuValue v) {
+  IpuOp *def = ipuValueGetDefiningOp(v);
+  if (!def)
+    return false;
+  Kind k = classify(def);
+  return k == K_TILE || k == K_SIMD || ipuOpIsA(def, "tile.simd");
+}
+
+/* A concat of tile products read only by the host (host ops and the
+ * function's return) runs on the host: in a tile.simd it would hold the
+ * whole joined value on one tile just to send it on, while on the host
+ * each product arrives on its own and the join costs no tile SRAM. */
+static bool joinsForHost(IpuOp *op) {
+  if (!ipuOpIsA(op, "hl.concat") || ipuOpGetNumResults(op) != 1 ||
+      !ipuValueGetFirstUse(ipuOpGetResult(op, 0)))
+    return false;
+  for (intptr_t i = 0; i < ipuOpGetNumOperands(op); ++i)
+    if (!madeOnTile(ipuOpGetOperand(op, i)))
+      return false;
+  for (IpuOpOperand *u = ipuValueGetFirstUse(ipuOpGetResult(op, 0)); u;
+       u = ipuOpOperandGetNextUse(u)) {
+    IpuOp *user = ipuOpOperandGetOwner(u);
+    if (!ipuOpIsA(user, "func.return") && classify(user) != K_HOST)
+      return false;
+  }
+  return true;
+}
+
+/* A constant the function returns (ONNX Shape and Size fold to one)
+ * gets a copy of its own right before the return, which goes into a host
+ * region: the host makes the output, as it makes every output, and the
+ * other readers keep the constant they clone into their regions. */
+static bool hostReturnedConstants(HtState *st, IpuBlock *body,
+                                  IpuPtrMap *hostConstants) {
+  IpuOp *ret = ipuBlockGetTerminator(body);
+  if (!ret || !ipuOpIsA(ret, "func.return"))
+    return true;
+  for (intptr_t i = 0; i < ipuOpGetNumOperands(ret); ++i) {
+    IpuOp *def = ipuValueGetDefiningOp(ipuOpGetOperand(ret, i));
+    if (!def || !ipuOpIsA(def, "hl.constant"))
+      continue;
+    IpuOp *copy = ipuOpClone(def);
+    if (!copy || !ipuPtrMapPut(hostConstants, copy, copy)) {
+      if (copy)
+        ipuOpDestroy(copy);
+      ipuEmitError(st->ctx, ipuOpGetLoc(ret), "hl-to-tile: out of memory");
+      return false;
+    }
+    ipuBlockInsertOpBefore(body, ret, copy);
+    ipuOpSetOperand(ret, i, ipuOpGetResult(copy, 0));
+    ipuPassEraseIfDeadConstant(def);
+  }
+  return true;
+}
+
 bool htPartition(HtState *st, IpuBlock *body) {
   Run run = {NULL, 0, 0, K_OTHER, false};
-  bool ok = true;
+  IpuPtrMap hostConstants;
+  ipuPtrMapInit(&hostConstants, st->ctx);
+  bool ok = hostReturnedConstants(st, body, &hostConstants);
   IpuOp *next;
   for (IpuOp *op = ipuBlockGetFirstOp(body); ok && op; op = next) {
     next = ipuOpGetNext(op);
     Kind k = classify(op);
+    if (k == K_CONST && ipuPtrMapContains(&hostConstants, op))
+      k = K_HOST;
     if (k == K_CONST)
       continue;
+    if (k == K_SIMD && joinsForHost(op))
+      k = K_HOST;
     /* A grouped layer's join is a region of its own (a concat the
      * backend makes free: its operands become views of its result). */
     bool join = k == K_SIMD && ipuPtrMapGetInt(&st->joinOps, op, 0);
@@ -389,6 +453,7 @@ bool htPartition(HtState *st, IpuBlock *body) {
   }
   ok = ok && flush(st, &run);
   ipuFree(st->ctx, run.ops);
+  ipuPtrMapDestroy(&hostConstants);
   /* Constants only the regions read are dead now. */
   for (IpuOp *op = ipuBlockGetFirstOp(body); ok && op; op = next) {
     next = ipuOpGetNext(op);
