@@ -392,6 +392,35 @@ static bool readsPositionWise(Tile *tl, IpuBlock *body, intptr_t k) {
   return ok;
 }
 
+/* Whether the exec's region only hands argument `k` on, as it is or
+ * reshaped (the same bytes in the same order): as a view of it, the exec
+ * has no work left for the SIMD unit. */
+static bool passesOn(IpuBlock *body, intptr_t k) {
+  static const char *const sameBytes[] = {"hl.reshape", "hl.flatten",
+                                          "hl.identity", "hl.squeeze",
+                                          "hl.unsqueeze"};
+  IpuOp *yield = ipuBlockGetTerminator(body);
+  if (!yield || !ipuOpIsA(yield, "hw.yield") ||
+      ipuOpGetNumOperands(yield) != 1)
+    return false;
+  IpuValue v = ipuOpGetOperand(yield, 0);
+  intptr_t ops = 0;
+  for (IpuOp *o = ipuBlockGetFirstOp(body); o != yield; o = ipuOpGetNext(o))
+    ++ops;
+  for (intptr_t steps = 0; steps <= ops; ++steps) {
+    if (v == ipuBlockGetArgument(body, k))
+      return true;
+    IpuOp *def = ipuValueGetDefiningOp(v);
+    bool same = false;
+    for (size_t i = 0; def && i < sizeof sameBytes / sizeof *sameBytes; ++i)
+      same = same || ipuOpIsA(def, sameBytes[i]);
+    if (!same || ipuOpGetNumOperands(def) < 1)
+      return false;
+    v = ipuOpGetOperand(def, 0);
+  }
+  return false;
+}
+
 /* An exec with one result may write it over a source of the same bytes
  * and elements that nothing reads afterwards when the code reading that
  * source is position-wise without transpose: the SIMD unit reads each
@@ -421,6 +450,7 @@ static bool execInPlace(Tile *tl, intptr_t at) {
                  ipuOpIsA(tl->instrs[at - 1], "hw.accumulate")))
     paired = tl->instrs[at - 1];
   intptr_t chosen = -1;
+  bool passThrough = false;
   for (intptr_t k = 0; k < numArgs && chosen < 0; ++k) {
     if ((paired && readsBuffer(tl, paired, srcs[k])) ||
         !readsPositionWise(tl, body, k))
@@ -444,11 +474,14 @@ static bool execInPlace(Tile *tl, intptr_t at) {
          layout.strided))
       continue;
     chosen = srcs[k];
+    passThrough = passesOn(body, k);
   }
   ipuFree(tl->t->ctx, srcs);
   if (chosen < 0)
     return false;
   makeView(tl, dst, chosen, 0, NULL, 0);
+  if (passThrough)
+    ipuOpSetAttr(exec, "in_place", ipuUnitAttrGet(tl->t->ctx));
   return true;
 }
 

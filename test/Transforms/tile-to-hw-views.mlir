@@ -3,7 +3,9 @@
 // the tile, one received) become views of the join's result, which costs
 // its bytes once; a multiply writes over the join it reads (the code
 // that reads the join is position-wise; a transpose of its other factor
-// does not touch the join's bytes);
+// does not touch the join's bytes); a region that only reshapes the
+// product on (the same bytes) is a view of it too, marked in_place: the
+// SIMD unit has nothing to do for it;
 // an epilogue adding a residual that is already on its tile still streams
 // its product.
 // RUN: ipu-opt %s --target=%S/Inputs/tiny-16x8.ir --tile-to-hw | FileCheck %s
@@ -13,7 +15,7 @@
 // RUN: ipu-opt %s --target=%S/Inputs/tiny-16x8.ir --pass-pipeline='builtin.module(tile-to-hw,plan-memory{report=%t/plan.json})' -o /dev/null
 // RUN: FileCheck %s --check-prefix=JSON < %t/plan.json
 
-// STATS: 1 num-in-place-execs
+// STATS: 2 num-in-place-execs
 // STATS: 3 num-join-views
 // STATS: 3 num-streamed-epilogues
 
@@ -28,6 +30,7 @@
 // CHECK-NEXT:   hw.buffer {base = @b6, base_offset = 128 : i64, sym_name = "b5", type = tensor<1x4x4x4xi8>}
 // CHECK-NEXT:   hw.buffer {sym_name = "b6", type = tensor<1x12x4x4xi8>}
 // CHECK-NEXT:   hw.buffer {base = @b6, sym_name = "b7", type = tensor<1x12x4x4xi8>}
+// CHECK-NEXT:   hw.buffer {base = @b7, sym_name = "b8", type = tensor<1x12x16xi8>}
 // CHECK-NEXT:   hw.program ({
 // CHECK-NEXT:     hw.recv {dst = @b0, route = @r0}
 // CHECK-NEXT:     hw.mvm {block = @a0::@k0, dst = @b1, src = @b0}
@@ -43,7 +46,10 @@
 // CHECK-NEXT:     hw.exec ({
 // CHECK:            hl.mul
 // CHECK:          }) {dsts = [@b7], srcs = [@b6]}
-// CHECK-NEXT:     hw.send {route = @r3, src = @b7}
+// CHECK-NEXT:     hw.exec ({
+// CHECK:            hl.reshape
+// CHECK:          }) {dsts = [@b8], in_place, srcs = [@b7]}
+// CHECK-NEXT:     hw.send {route = @r3, src = @b8}
 // CHECK-NEXT:   })
 // CHECK-NEXT: }) {chip = 0 : i64, x = 0 : i64, y = 0 : i64}
 
@@ -75,14 +81,15 @@
 // PLAN-NEXT:   hw.buffer {base = @b6, offset = [[R]] : i64, sym_name = "b7"
 
 // JSON:      {"chip": 0, "x": 0, "y": 0, "peak": 352, "bound": 352, "buffers": [
-// JSON-NEXT:   {"name": "b0", "offset": 192, "bytes": 128, "slots": 2, "first": 0, "last": 8},
-// JSON-NEXT:   {"name": "b1", "offset": 320, "bytes": 32, "slots": 1, "first": 1, "last": 2},
-// JSON-NEXT:   {"name": "b2", "offset": 0, "bytes": 64, "slots": 1, "first": 2, "last": 6, "view_of": "b6"},
-// JSON-NEXT:   {"name": "b3", "offset": 320, "bytes": 32, "slots": 1, "first": 3, "last": 4},
-// JSON-NEXT:   {"name": "b4", "offset": 64, "bytes": 64, "slots": 1, "first": 4, "last": 6, "view_of": "b6"},
-// JSON-NEXT:   {"name": "b5", "offset": 128, "bytes": 64, "slots": 1, "first": 0, "last": 8, "view_of": "b6"},
-// JSON-NEXT:   {"name": "b6", "offset": 0, "bytes": 192, "slots": 1, "first": 0, "last": 8},
-// JSON-NEXT:   {"name": "b7", "offset": 0, "bytes": 192, "slots": 1, "first": 7, "last": 8, "view_of": "b6"}
+// JSON-NEXT: {"name": "b0", "offset": 192, "bytes": 128, "slots": 2, "first": 0, "last": 9},
+// JSON-NEXT: {"name": "b1", "offset": 320, "bytes": 32, "slots": 1, "first": 1, "last": 2},
+// JSON-NEXT: {"name": "b2", "offset": 0, "bytes": 64, "slots": 1, "first": 2, "last": 6, "view_of": "b6"},
+// JSON-NEXT: {"name": "b3", "offset": 320, "bytes": 32, "slots": 1, "first": 3, "last": 4},
+// JSON-NEXT: {"name": "b4", "offset": 64, "bytes": 64, "slots": 1, "first": 4, "last": 6, "view_of": "b6"},
+// JSON-NEXT: {"name": "b5", "offset": 128, "bytes": 64, "slots": 1, "first": 0, "last": 9, "view_of": "b6"},
+// JSON-NEXT: {"name": "b6", "offset": 0, "bytes": 192, "slots": 1, "first": 0, "last": 9},
+// JSON-NEXT: {"name": "b7", "offset": 0, "bytes": 192, "slots": 1, "first": 7, "last": 8, "view_of": "b6"},
+// JSON-NEXT: {"name": "b8", "offset": 0, "bytes": 192, "slots": 1, "first": 8, "last": 9, "view_of": "b6"}
 // JSON-NEXT: ]},
 module {
   tile.array ({
@@ -92,7 +99,7 @@ module {
   tile.array ({
     tile.block {col = 0 : i64, row = 0 : i64, sym_name = "k2", value = dense<3> : tensor<4x4xi8>}
   }) {cols = 8 : i64, rows = 16 : i64, sym_name = "a1", hw.tile = array<i64: 0, 1, 0>}
-  func.func @main(%x: tensor<16x4xi8>) -> tensor<1x12x4x4xi8> {
+  func.func @main(%x: tensor<16x4xi8>) -> tensor<1x12x16xi8> {
     %cx = tile.channel %x {hw.route = array<i64: -1, 0, 0, 0, 0, 0>} : tensor<16x4xi8>
     %cb = tile.channel %x {hw.route = array<i64: -1, 0, 0, 0, 0, 0, 0, 1, 0>} : tensor<16x4xi8>
     %m0 = tile.mvm %cx {block = @a0::@k0, hw.tile = array<i64: 0, 0, 0>} : (tensor<16x4xi8>) -> tensor<16x4xi32>
@@ -130,7 +137,12 @@ module {
       %r = hl.mul %a, %c : (tensor<1x12x4x4xi8>, tensor<1x12x1x1xi8>) -> tensor<1x12x4x4xi8>
       tile.yield %r : tensor<1x12x4x4xi8>
     }) {hw.tile = array<i64: 0, 0, 0>} : (tensor<1x12x4x4xi8>) -> tensor<1x12x4x4xi8>
-    %cy = tile.channel %y {hw.route = array<i64: 0, 0, 0, -1, 0, 0>} : tensor<1x12x4x4xi8>
-    return %cy : tensor<1x12x4x4xi8>
+    %z = tile.simd %y ({
+    ^bb0(%a: tensor<1x12x4x4xi8>):
+      %r = hl.reshape %a {shape = array<i64: 1, 12, 16>} : (tensor<1x12x4x4xi8>) -> tensor<1x12x16xi8>
+      tile.yield %r : tensor<1x12x16xi8>
+    }) {hw.tile = array<i64: 0, 0, 0>} : (tensor<1x12x4x4xi8>) -> tensor<1x12x16xi8>
+    %cz = tile.channel %z {hw.route = array<i64: 0, 0, 0, -1, 0, 0>} : tensor<1x12x16xi8>
+    return %cz : tensor<1x12x16xi8>
   }
 }
