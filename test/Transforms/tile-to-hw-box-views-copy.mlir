@@ -8,7 +8,7 @@
 // RUN: rm -rf %t && mkdir -p %t/ref
 // RUN: ipu-opt %s --target=%S/Inputs/tiny-16x8.ir --tile-to-hw --plan-memory -o %t/hw.mlir
 // RUN: ipu-translate --emit-ipub %t/hw.mlir -o %t/copy.ipub
-// RUN: python3 %S/Inputs/rand_i8_npy.py %t/x.npy 1x2x8x4 11
+// RUN: python3 %S/Inputs/rand_npy.py %t/x.npy 1x2x8x4 11 i8
 // RUN: ipu-run %s --input 0=%t/x.npy -o %t/ref
 // RUN: ipu-run %t/copy.ipub --inferences 2 --input 0=%t/x.npy --expect 0=%t/ref/output_0.npy --expect 1=%t/ref/output_1.npy --expect 2=%t/ref/output_2.npy --rtol 0 --atol 0 | FileCheck %s --check-prefix=OK
 

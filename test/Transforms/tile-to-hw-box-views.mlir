@@ -14,7 +14,7 @@
 // RUN: FileCheck %s --check-prefix=JSON < %t/plan.json
 // RUN: ipu-translate --emit-ipub %t/hw.mlir -o %t/bands.ipub
 // RUN: ipu-translate --disasm %t/bands.ipub | FileCheck %s --check-prefix=DIS
-// RUN: python3 %S/Inputs/rand_i8_npy.py %t/x.npy 1x2x8x4 7
+// RUN: python3 %S/Inputs/rand_npy.py %t/x.npy 1x2x8x4 7 i8
 // RUN: ipu-run %s --input 0=%t/x.npy -o %t/ref
 // RUN: ipu-run %t/bands.ipub --input 0=%t/x.npy --expect 0=%t/ref/output_0.npy --rtol 0 --atol 0 | FileCheck %s --check-prefix=OK
 // RUN: ipu-run %t/bands.ipub --inferences 3 --input 0=%t/x.npy --expect 0=%t/ref/output_0.npy --rtol 0 --atol 0 | FileCheck %s --check-prefix=OK
