@@ -41,6 +41,13 @@ void ipuPassEraseIfDeadConstant(IpuOp *op) {
     ipuOpDestroy(op);
 }
 
+bool ipuPassOpIsOneOf(const IpuOp *op, const char *const *names) {
+  for (int i = 0; names[i]; ++i)
+    if (ipuOpIsA(op, names[i]))
+      return true;
+  return false;
+}
+
 void ipuPassEraseDeadConstantsIn(IpuPtrMap *constants) {
   for (size_t i = 0; i < constants->capacity; ++i)
     if (constants->slots[i].key)

@@ -74,6 +74,12 @@ IpuOp *htBuild1(HtState *st, const char *name, IpuLocation loc,
 /* `v` reshaped to `type` (v itself when it has that type). */
 IpuValue htReshapeTo(HtState *st, IpuLocation loc, IpuValue v, IpuType type);
 
+/* The ops whose each output element depends only on the same position
+ * and channel of their operands (NULL-terminated): a grouped conv's
+ * packs and a split layer's parts each take a copy of them, with
+ * per-channel constants sliced. Defined in hl_to_tile_sink.c. */
+extern const char *const htSeparableOps[];
+
 /* hl_to_tile_sink.c: a grouped conv lowered per group. Each group has a
  * chain of hl ops from its mvm product (transpose, reshape, bias slice,
  * then the epilogue ops the sinking copies in) right after its mvm, and

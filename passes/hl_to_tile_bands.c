@@ -48,14 +48,6 @@ static const char *const epilogueOps[] = {
     "hl.neg",  "hl.abs",  "hl.requantize", "hl.quantize",
     NULL};
 
-static bool isNamed(IpuOp *op, const char *const *names) {
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (int i = 0; names[i]; ++i)
-    if (!strcmp(name, names[i]))
-      return true;
-  return false;
-}
-
 static bool isStatic4d(IpuType t) {
   return t && ipuTypeGetKind(t) == IPU_TYPE_RANKED_TENSOR &&
          ipuShapedTypeHasStaticShape(t) && ipuShapedTypeGetRank(t) == 4 &&
@@ -155,7 +147,7 @@ IpuValue htEpilogueEnd(IpuContext *ctx, IpuOp *op, IpuOp ***ops,
     }
     if (!reads)
       continue; /* an op of another branch */
-    if (others || !isNamed(u, epilogueOps) || ipuOpGetNumResults(u) != 1 ||
+    if (others || !ipuPassOpIsOneOf(u, epilogueOps) || ipuOpGetNumResults(u) != 1 ||
         ipuOpGetNumRegions(u) ||
         !isIntegerTensor(ipuValueGetType(ipuOpGetResult(u, 0))) ||
         !sameShape(ipuValueGetType(ipuOpGetResult(u, 0)), rootType) ||

@@ -132,7 +132,7 @@ IpuValue htSliceChannels(HtState *st, IpuLocation loc, IpuValue v,
 
 /* The ops a group's chain may take: each output element depends on the
  * same position and channel of its operands only. */
-static const char *const separableOps[] = {
+const char *const htSeparableOps[] = {
     "hl.requantize", "hl.add", "hl.sub", "hl.mul",  "hl.max",
     "hl.min",        "hl.relu", "hl.clip", "hl.neg", "hl.abs", NULL};
 
@@ -204,11 +204,7 @@ static bool requantizeSeparable(const Sink *s, IpuOp *op) {
 }
 
 static bool isSeparable(const Sink *s, IpuOp *op) {
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  bool listed = false;
-  for (int i = 0; separableOps[i] && !listed; ++i)
-    listed = !strcmp(name, separableOps[i]);
-  if (!listed || ipuOpGetNumResults(op) != 1 || ipuOpGetNumRegions(op) ||
+  if (!ipuPassOpIsOneOf(op, htSeparableOps) || ipuOpGetNumResults(op) != 1 || ipuOpGetNumRegions(op) ||
       ipuOpGetNumOperands(op) < 1)
     return false;
   IpuType rt = ipuValueGetType(ipuOpGetResult(op, 0));

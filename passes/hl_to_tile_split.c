@@ -46,14 +46,6 @@ static const char *const chainOps[] = {
     "hl.quantize",  "hl.dequantize", "hl.neg",      "hl.abs",
     NULL};
 
-static bool isNamed(IpuOp *op, const char *const *names) {
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (int i = 0; names[i]; ++i)
-    if (!strcmp(name, names[i]))
-      return true;
-  return false;
-}
-
 /* The single op reading `v` (NULL when none or several). */
 static IpuOp *soleUser(IpuValue v) {
   IpuOpOperand *u = ipuValueGetFirstUse(v);
@@ -67,7 +59,7 @@ static IpuOp *soleUser(IpuValue v) {
  * an integer tensor (a float result goes to the host: `v` leaves the tile
  * there). */
 static bool continuesChain(IpuOp *user, IpuValue v, IpuBlock *block) {
-  if (!user || ipuOpGetBlock(user) != block || !isNamed(user, chainOps) ||
+  if (!user || ipuOpGetBlock(user) != block || !ipuPassOpIsOneOf(user, chainOps) ||
       ipuOpGetNumResults(user) != 1 ||
       !isIntegerTensor(ipuValueGetType(ipuOpGetResult(user, 0))))
     return false;
@@ -183,15 +175,11 @@ static bool requantizeSeparable(IpuOp *op, intptr_t axis, int64_t n) {
          (shift == 1 || shift == n) && (zpCount == 1 || zpCount == n);
 }
 
-/* The ops a part may take a copy of: each output element depends on the
- * same element of the chain value and on constants that are the same for
- * every channel or one per channel. */
-static const char *const separableOps[] = {
-    "hl.requantize", "hl.add", "hl.sub", "hl.mul",  "hl.max",
-    "hl.min",        "hl.relu", "hl.clip", "hl.neg", "hl.abs", NULL};
-
+/* A part takes a copy of the channel-separable ops (htSeparableOps) whose
+ * other operands are constants the same for every channel or one per
+ * channel. */
 static bool isSeparable(IpuOp *op, IpuValue v, intptr_t axis, int64_t n) {
-  if (!isNamed(op, separableOps))
+  if (!ipuPassOpIsOneOf(op, htSeparableOps))
     return false;
   IpuType vt = ipuValueGetType(v), rt = ipuValueGetType(ipuOpGetResult(op, 0));
   /* The value's shape is kept (no broadcast grows it). */

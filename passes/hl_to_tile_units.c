@@ -73,11 +73,7 @@ static const char *const positionWiseOps[] = {
     "hl.quantize",  "hl.dequantize", NULL};
 
 static bool isPositionWise(IpuOp *op) {
-  const char *name = ipuIdentCStr(ipuOpGetName(op));
-  for (int i = 0; positionWiseOps[i]; ++i)
-    if (!strcmp(name, positionWiseOps[i]))
-      return true;
-  return false;
+  return ipuPassOpIsOneOf(op, positionWiseOps);
 }
 
 static bool readsLayerProduct(IpuOp *op) {

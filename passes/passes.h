@@ -73,6 +73,10 @@ IpuOp *ipuPassCreateHlConstant(IpuBuilder *b, IpuType type, const void *data,
  * "<blob>_<suffix>" when `value` is a dense_resource, else `fallback`. */
 void ipuPassBlobNameHint(IpuAttr value, const char *suffix,
                          const char *fallback, char *buf, size_t size);
+/* Whether `op` is named one of `names` (a NULL-terminated list of full op
+ * names, e.g. {"hl.add", "hl.sub", NULL}). */
+bool ipuPassOpIsOneOf(const IpuOp *op, const char *const *names);
+
 /* Float elements (f16, bf16, f32, f64) of interpreter tensors as double;
  * setting rounds to the tensor's type. */
 bool ipuPassTensorIsFloat(const IpuTensor *t);
