@@ -362,6 +362,13 @@ static bool madeOnTile(IpuValue v) {
   return k == K_TILE || k == K_SIMD || ipuOpIsA(def, "tile.simd");
 }
 
+/* Whether `v` is made on the host: a function input, or the result of an
+ * op that went (or goes) into a host region. */
+static bool madeOnHost(IpuValue v, const IpuPtrMap *hostOps) {
+  IpuOp *def = ipuValueGetDefiningOp(v);
+  return !def || ipuOpIsA(def, "tile.host") || ipuPtrMapContains(hostOps, def);
+}
+
 /* A concat of tile products read only by the host (host ops and the
  * function's return) runs on the host: in a tile.simd it would hold the
  * whole joined value on one tile just to send it on, while on the host
@@ -411,8 +418,9 @@ static bool hostReturnedConstants(HtState *st, IpuBlock *body,
 
 bool htPartition(HtState *st, IpuBlock *body) {
   Run run = {NULL, 0, 0, K_OTHER, false};
-  IpuPtrMap hostConstants;
+  IpuPtrMap hostConstants, hostOps;
   ipuPtrMapInit(&hostConstants, st->ctx);
+  ipuPtrMapInit(&hostOps, st->ctx);
   bool ok = hostReturnedConstants(st, body, &hostConstants);
   IpuOp *next;
   for (IpuOp *op = ipuBlockGetFirstOp(body); ok && op; op = next) {
@@ -424,6 +432,13 @@ bool htPartition(HtState *st, IpuBlock *body) {
       continue;
     if (k == K_SIMD && joinsForHost(op))
       k = K_HOST;
+    /* A slice of a value the host makes (a row band's input rows) is cut
+     * on the host, so that only the band crosses the host link. */
+    if (k == K_SIMD && ipuOpIsA(op, "hl.slice") &&
+        madeOnHost(ipuOpGetOperand(op, 0), &hostOps))
+      k = K_HOST;
+    if (k == K_HOST && !ipuPtrMapPut(&hostOps, op, op))
+      ok = false;
     /* A grouped layer's join is a region of its own (a concat the
      * backend makes free: its operands become views of its result). */
     bool join = k == K_SIMD && ipuPtrMapGetInt(&st->joinOps, op, 0);
@@ -450,6 +465,7 @@ bool htPartition(HtState *st, IpuBlock *body) {
   ok = ok && flush(st, &run);
   ipuFree(st->ctx, run.ops);
   ipuPtrMapDestroy(&hostConstants);
+  ipuPtrMapDestroy(&hostOps);
   /* Constants only the regions read are dead now. */
   for (IpuOp *op = ipuBlockGetFirstOp(body); ok && op; op = next) {
     next = ipuOpGetNext(op);

@@ -10,8 +10,9 @@
 // The module's own target wins over the option; the option's is attached.
 // RUN: ipu-opt %s --split-input-file --pass-pipeline='builtin.module(hl-to-tile{target=test-4x4})' | FileCheck %s --check-prefix=T44
 
-// A gemm of K = 20, N = 12: row blocks of 16 and 4 rows (the input sliced
-// on the SIMD unit), column blocks of 8 and 4; the 16 x 8 block fills an
+// A gemm of K = 20, N = 12: row blocks of 16 and 4 rows (the input, made
+// on the host, sliced there: only the slices cross the host link), column
+// blocks of 8 and 4; the 16 x 8 block fills an
 // array, the 16 x 4 and 4 x 4 ones share one, the 4 x 8 one takes a third.
 // CHECK-LABEL: module attributes {hw.target = {{{.*}}name = "tiny-16x8"
 // CHECK: tile.array ({
@@ -25,7 +26,7 @@
 // CHECK-LABEL: func.func @gemm
 // CHECK: %[[B:.*]] = tile.channel %arg1 : tensor<12xi32>
 // CHECK: %[[X:.*]] = tile.channel %arg0 : tensor<2x20xi8>
-// CHECK: %[[S:.*]]:2 = tile.simd %[[X]] ({
+// CHECK: %[[S:.*]]:2 = tile.host %[[X]] ({
 // CHECK: hl.slice %{{.*}} {axes = array<i64: 1>, ends = array<i64: 16>, starts = array<i64: 0>} : (tensor<2x20xi8>) -> tensor<2x16xi8>
 // CHECK: hl.slice %{{.*}} {axes = array<i64: 1>, ends = array<i64: 20>, starts = array<i64: 16>} : (tensor<2x20xi8>) -> tensor<2x4xi8>
 // CHECK: %[[X1:.*]] = tile.channel %[[S]]#1 : tensor<2x4xi8>
@@ -171,7 +172,7 @@ func.func @host_layers(%x: tensor<1x2xi8>, %v: tensor<2x2xi8>) -> (tensor<1x2xi3
 // STATS: (S) {{ *}}8 num-blocks
 // STATS: (S) {{ *}}[[#]] num-channels
 // STATS: (S) {{ *}}1 num-group-packs
-// STATS: (S) {{ *}}4 num-host-ops
+// STATS: (S) {{ *}}6 num-host-ops
 // STATS: (S) {{ *}}4 num-layers
 // STATS: (S) {{ *}}[[#]] num-simd-ops
 // JSON: "target": "tiny-16x8"
