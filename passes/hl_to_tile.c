@@ -3,7 +3,9 @@
  *
  * With an array budget, layers whose tile could not hold their SRAM are
  * split first, on the quantized hl, into layers of their own: over output
- * channels (hl_to_tile_split.c), then into bands of output rows.
+ * channels (hl_to_tile_split.c), then into bands of output rows; with
+ * balance-latency, the arrays left spare buy the slowest convs more bands
+ * (hl_to_tile_latency.c plans them, the row-band split makes them).
  *
  * Per func.func: layers become blocks, mvms and accumulates
  * (hl_to_tile_mvm.c); then the blocks of all functions are packed into
@@ -122,6 +124,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   ipuPtrMapInit(&st.layerOf, st.ctx);
   ipuPtrMapInit(&st.joinOps, st.ctx);
   ipuPtrMapInit(&st.bandSource, st.ctx);
+  ipuPtrMapInit(&st.latencyBands, st.ctx);
   IpuBlock *body = ipuOpGetNumRegions(module)
                        ? ipuRegionGetFirstBlock(ipuOpGetRegion(module, 0))
                        : NULL;
@@ -159,10 +162,14 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   if (ok && budget == -1)
     budget = st.target.chips * st.target.gridCols * st.target.gridRows;
   st.budget = budget;
+  st.balanceLatency = ipuPassRunGetBool(run, "balance-latency");
   /* Output-channel splits first, on the quantized hl (array budget only). */
   for (intptr_t i = 0; ok && i < numFuncs; ++i)
     ok = htSplitChannels(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
                                                                     0)));
+  /* With balance-latency, the bands the spare arrays buy the slowest
+   * convs (planned for the row bands to make). */
+  ok = ok && htPlanLatency(&st, module);
   /* Then row bands, for the layers whose input is too big for that. */
   for (intptr_t i = 0; ok && i < numFuncs; ++i)
     ok = htSplitBands(&st, ipuRegionGetFirstBlock(ipuOpGetRegion(funcs[i],
@@ -195,6 +202,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
     ipuPassRunAddStatistic(run, "num-layer-parts", st.numParts);
     ipuPassRunAddStatistic(run, "num-banded-layers", st.numBandedLayers);
     ipuPassRunAddStatistic(run, "num-row-bands", st.numBands);
+    ipuPassRunAddStatistic(run, "num-latency-bands", st.numLatencyBands);
     ipuPassRunAddStatistic(run, "num-group-packs", st.numGroupPacks);
     ipuPassRunAddStatistic(run, "num-sunk-ops", st.numSunkOps);
     ipuPassRunAddStatistic(run, "num-split-layers", st.numSplitLayers);
@@ -208,6 +216,7 @@ static IpuLogicalResult runHlToTile(IpuOp *module, IpuPassRun *run) {
   ipuPtrMapDestroy(&st.layerOf);
   ipuPtrMapDestroy(&st.joinOps);
   ipuPtrMapDestroy(&st.bandSource);
+  ipuPtrMapDestroy(&st.latencyBands);
   return ok ? IPU_SUCCESS : IPU_FAILURE;
 }
 
@@ -223,6 +232,11 @@ static const IpuPassOptionDef hlToTileOptions[] = {
      "gives each layer arrays of its own while the layers fit N, merging "
      "the smallest layers' arrays until they do; -1: the target's tile "
      "count (chips x grid)",
+     NULL},
+    {"balance-latency", IPU_OPTION_BOOL, "false",
+     "With an array budget: give the arrays the layers leave spare to more "
+     "row bands of the slowest convs (each band on a tile of its own runs "
+     "in parallel with the others)",
      NULL},
 };
 
@@ -248,6 +262,9 @@ static const IpuPassStatisticDef hlToTileStatistics[] = {
      "could not hold their feature maps (with an array budget), or pools "
      "banded like their producer"},
     {"num-row-bands", "Bands those ops became (all of them)"},
+    {"num-latency-bands",
+     "Row bands added to the slowest convs for latency, beyond those the "
+     "SRAM needs (balance-latency)"},
     {"num-group-packs",
      "Block-diagonal packs of two or more groups of grouped convs (one "
      "windows and one mvm each instead of one per group)"},
@@ -279,7 +296,9 @@ const IpuPassDef ipuHlToTilePass = {
         "parts of contiguous groups with arrays of their own; a conv or "
         "pool whose feature maps do not fit splits into bands of output "
         "rows, each with its own copy of the epilogue (and, a conv, "
-        "arrays of its own), joined on axis 2. "
+        "arrays of its own), joined on axis 2; with balance-latency, the "
+        "arrays the budget leaves spare go to more bands of the slowest "
+        "convs. "
         "A grouped conv's consecutive groups share block-diagonal blocks "
         "(their "
         "weights on the diagonal, zeros elsewhere: one windows and one "

@@ -62,6 +62,16 @@ typedef struct {
    * one layer do not share their equal weight blocks. */
   int64_t numBandedLayers, numBands;
   IpuPtrMap bandSource;
+  /* Latency bands (hl_to_tile_latency.c, option balance-latency): the
+   * band count planned for a conv (op -> count, absent: the SRAM's
+   * choice) and the bands that adds; in the dry run that plans them,
+   * `cloneOrigin` maps the clone's ops to the module's and
+   * `recordBands` gets each banded op's count (module op -> count). */
+  bool balanceLatency;
+  IpuPtrMap latencyBands;
+  int64_t numLatencyBands;
+  const IpuPtrMap *cloneOrigin;
+  IpuPtrMap *recordBands;
 } HtState;
 
 /* hl_to_tile_mvm.c: creates one op with one result at the builder's
@@ -116,6 +126,11 @@ IpuValue htSliceChannels(HtState *st, IpuLocation loc, IpuValue v,
  * block, is passed over. False after an error. */
 bool htSinkJoin(HtState *st, HtJoin *j, IpuValue joined, IpuOp *layerOp);
 
+/* hl_to_tile_mvm.c: the rows one block may take: the array's, fewer when
+ * the ADC is narrower than the exact partial sums of that many rows would
+ * need (|x * w| <= 128 * 127). */
+int64_t htMaxBlockRows(const HtState *st);
+
 /* hl_to_tile_mvm.c: lowers every quantized conv2d / gemm / matmul with
  * constant i8 weights in `body` into tile.windows / tile.mvm /
  * tile.accumulate and the hl ops that reassemble and bias the result
@@ -160,6 +175,17 @@ bool htSplitChannels(HtState *st, IpuBlock *body);
  * on axis 2), the slices folded through earlier joins; a pool reading a
  * band join is banded like it. False after an error. */
 bool htSplitBands(HtState *st, IpuBlock *body);
+/* The output rows of `op` when the row-band split can cut it into more
+ * bands for latency: a conv2d with constant weights, groups = 1, static
+ * 4-D types, at least 2 output rows, and an epilogue that can follow
+ * bands; else 0. */
+int64_t htBandableRows(HtState *st, IpuOp *op);
+/* hl_to_tile_latency.c: with balance-latency and an array budget, after
+ * htSplitChannels and before htSplitBands: counts the arrays the module
+ * would take (a dry run of the bands, lowering and packing on a clone of
+ * `module`), then gives the slowest convs more row bands while the spare
+ * arrays last (latencyBands, numLatencyBands). False after an error. */
+bool htPlanLatency(HtState *st, IpuOp *module);
 /* The end of `op`'s epilogue: the position-wise integer ops after it in
  * its block (add, sub, mul, max, min, relu, clip, leaky_relu, neg, abs,
  * requantize, quantize; same shape as op's result; other operands

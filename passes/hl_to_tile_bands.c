@@ -8,7 +8,9 @@
  * a grouped conv's parts cannot make fit (their parts each hold the whole
  * input), is cut into P bands of output rows (the smallest P whose every
  * band fits; a conv reading a band join first tries its producer's
- * bands). Band p computes rows [o0, o1) from
+ * bands); a conv given a band count for latency (latencyBands, planned
+ * by hl_to_tile_latency.c) gets at least that many, evenly cut, whether
+ * or not it overflows. Band p computes rows [o0, o1) from
  * the input rows its windows read, as a slice of the input on axis 2, by
  * a copy of the op that keeps the top pad only where its windows reach
  * above the input and the bottom pad only on the last band; a copy of the
@@ -669,9 +671,12 @@ static bool bandOne(HtState *st, IpuOp *op, IpuOp **resume) {
   Cost c = {inBytes / g.H, outBytes / g.OH, total - inBytes - outBytes,
             htSramBudget(st)};
   bool overflows = total > c.budget;
-  if (overflows && g.conv && leftToParts(st, op, &c, inBytes, outBytes))
+  /* Bands planned for latency (htPlanLatency): at least that many. */
+  intptr_t want = g.conv ? ipuPtrMapGetInt(&st->latencyBands, op, 0) : 0;
+  if (overflows && g.conv && !want &&
+      leftToParts(st, op, &c, inBytes, outBytes))
     return true;
-  if (!overflows && g.conv)
+  if (!overflows && g.conv && !want)
     return true;
   int64_t *bounds = ipuCalloc(st->ctx, 2 * MAX_BANDS + 2, sizeof *bounds);
   Band *bands = ipuCalloc(st->ctx, MAX_BANDS + 1, sizeof *bands);
@@ -688,11 +693,12 @@ static bool bandOne(HtState *st, IpuOp *op, IpuOp **resume) {
     poolGrid(end, &gridStride, &gridPad);
   if (bandable) {
     n = alignedBounds(st, &g, x, bounds);
-    if (n && !fitOnGrid(&g, &c, n, bounds, bands, gridStride, gridPad))
+    if (n && ((want && n != want) ||
+              !fitOnGrid(&g, &c, n, bounds, bands, gridStride, gridPad)))
       n = 0;
   }
-  for (intptr_t p = 2; bandable && overflows && !n && p <= g.OH &&
-                       p <= MAX_BANDS;
+  for (intptr_t p = want > 2 ? want : 2;
+       bandable && (overflows || want) && !n && p <= g.OH && p <= MAX_BANDS;
        ++p) {
     for (intptr_t q = 0; q <= p; ++q)
       bounds[q] = q * g.OH / p;
@@ -752,6 +758,14 @@ static bool bandOne(HtState *st, IpuOp *op, IpuOp **resume) {
       eraseDeadJoins(st, xDef);
       st->numBandedLayers++;
       st->numBands += n;
+      if (want)
+        st->numLatencyBands += n - want; /* the SRAM wanted more */
+      IpuOp *origin = st->cloneOrigin ? ipuPtrMapGet(st->cloneOrigin, op)
+                                      : NULL;
+      if (origin && !ipuPtrMapPutInt(st->recordBands, origin, n)) {
+        ipuEmitError(st->ctx, loc, "hl-to-tile: out of memory");
+        ok = false;
+      }
     }
   }
   ipuFree(st->ctx, values);
@@ -759,6 +773,24 @@ static bool bandOne(HtState *st, IpuOp *op, IpuOp **resume) {
   ipuFree(st->ctx, bounds);
   ipuFree(st->ctx, bands);
   return ok;
+}
+
+int64_t htBandableRows(HtState *st, IpuOp *op) {
+  Rows g;
+  IpuAttr groups = ipuOpGetAttr(op, "groups");
+  if (!ipuOpIsA(op, "hl.conv2d") || !isCandidate(st, op) ||
+      !readRows(op, &g) ||
+      (groups && (ipuAttrGetKind(groups) != IPU_ATTR_INTEGER ||
+                  ipuIntegerAttrGetInt(groups) != 1)))
+    return 0;
+  IpuOp **dag = NULL;
+  intptr_t numDag = 0;
+  IpuValue end = htEpilogueEnd(st->ctx, op, &dag, &numDag);
+  bool bandable = end && isStatic4d(ipuValueGetType(end)) &&
+                  constantsSliceable(dag, numDag, ipuOpGetResult(op, 0),
+                                     g.OH);
+  ipuFree(st->ctx, dag);
+  return bandable ? g.OH : 0;
 }
 
 bool htSplitBands(HtState *st, IpuBlock *body) {

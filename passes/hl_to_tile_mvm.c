@@ -149,10 +149,7 @@ void htFreeBlocks(HtState *st) {
     ipuPtrMapDestroy(&st->blockByValue);
 }
 
-/* The rows one block may take: the array's, fewer when the ADC is
- * narrower than the exact partial sums of that many rows would need
- * (|x * w| <= 128 * 127). */
-static int64_t maxBlockRows(const HtState *st) {
+int64_t htMaxBlockRows(const HtState *st) {
   int64_t rows = st->target.arrayRows;
   if (st->target.adcBits < 32) {
     int64_t limit = (((int64_t)1 << (st->target.adcBits - 1)) - 1) /
@@ -473,12 +470,12 @@ static bool groupChain(HtState *st, IpuLocation loc, IpuValue product,
  * mvm of P steps instead of G. Each column's sum holds its own group's K
  * products only (the zeros add nothing), so the ADC reads, saturates and
  * shifts the same integer as for the group's block alone: packing is
- * exact whatever the ADC and needs no bound beyond maxBlockRows on K
+ * exact whatever the ADC and needs no bound beyond htMaxBlockRows on K
  * itself. Groups whose K rows need more than one block (row chunks) or
  * whose Mg more than the columns are not packed (1). */
 static int64_t groupsPerPack(const HtState *st, int64_t groups, int64_t K,
                              int64_t Mg) {
-  if (groups < 2 || K > maxBlockRows(st) || Mg > st->target.arrayCols)
+  if (groups < 2 || K > htMaxBlockRows(st) || Mg > st->target.arrayCols)
     return 1;
   int64_t byRows = st->target.arrayRows / K;
   int64_t byCols = st->target.arrayCols / Mg;
@@ -509,7 +506,7 @@ static bool lowerConv(HtState *st, IpuOp *op, bool *lowered) {
   int64_t C = ipuShapedTypeGetDimSize(xt, 1);
   int64_t OH = ipuShapedTypeGetDimSize(yt, 2);
   int64_t OW = ipuShapedTypeGetDimSize(yt, 3);
-  int64_t rowsMax = maxBlockRows(st);
+  int64_t rowsMax = htMaxBlockRows(st);
   int64_t chPerBlock = rowsMax / area;
   if (groups < 1 || M % groups || Cg * groups != C || M < 1 || Cg < 1 ||
       area < 1 || OH < 1 || OW < 1) {
@@ -714,7 +711,7 @@ static IpuValue lowerDense(HtState *st, IpuOp *op, IpuValue x, int64_t P,
                            const int8_t *wm, int64_t K, int64_t N) {
   IpuContext *ctx = st->ctx;
   IpuLocation loc = ipuOpGetLoc(op);
-  int64_t rows = maxBlockRows(st);
+  int64_t rows = htMaxBlockRows(st);
   intptr_t numChunks = (intptr_t)((K + rows - 1) / rows);
   IpuValue *inputs = ipuCalloc(ctx, (size_t)numChunks, sizeof *inputs);
   int64_t *begins = ipuCalloc(ctx, (size_t)numChunks, sizeof *begins);

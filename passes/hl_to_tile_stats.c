@@ -59,6 +59,7 @@ bool htWriteReport(const HtState *st, const HtStats *s, const char *path,
           "  \"num_group_packs\": %lld,\n"
           "  \"num_split_layers\": %lld,\n  \"num_split_parts\": %lld,\n"
           "  \"num_banded_layers\": %lld,\n  \"num_row_bands\": %lld,\n"
+          "  \"num_latency_bands\": %lld,\n"
           "  \"arrays\": [",
           t->name, (long long)t->arrayRows, (long long)t->arrayCols,
           (long long)st->numLayers, (long long)st->numBlocks,
@@ -73,7 +74,8 @@ bool htWriteReport(const HtState *st, const HtStats *s, const char *path,
           (long long)st->numChannels, (long long)st->numParts,
           (long long)st->numGroupPacks,
           (long long)st->numSplitLayers, (long long)st->numSplitParts,
-          (long long)st->numBandedLayers, (long long)st->numBands);
+          (long long)st->numBandedLayers, (long long)st->numBands,
+          (long long)st->numLatencyBands);
   for (int64_t a = 0; a < st->numArrays; ++a) {
     fprintf(f, "%s\n    {\"name\": \"a%lld\", \"blocks\": [", a ? "," : "",
             (long long)a);

@@ -67,6 +67,10 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
        NULL},
       {"array-budget", IPU_OPTION_INT, "0",
        "Arrays hl-to-tile may use (0: as few as possible)", NULL},
+      {"balance-latency", IPU_OPTION_BOOL, "false",
+       "Spare arrays of the budget go to more row bands of the slowest "
+       "convs (hl-to-tile)",
+       NULL},
   };
   ipuPassRegistryAddPipeline(
       reg, "hl-to-tile-pipeline",
@@ -76,8 +80,9 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "quantize{calibration=${calibration} min-cosine=${min-cosine}},"
       "hl-fold-constants),"
       "hl-to-tile{target=${target} report=${report} "
-      "array-budget=${array-budget}},cleanup",
-      hlToTileOptions, 5);
+      "array-budget=${array-budget} balance-latency=${balance-latency}},"
+      "cleanup",
+      hlToTileOptions, 6);
 
   /* From float hl to hw IR for the chip: the tile lowering, then place,
    * route, lower to hw and plan memory (ipu-compile runs these stages one
@@ -96,14 +101,19 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
        "Arrays hl-to-tile may use (-1: the target's tiles, 0: as few as "
        "possible)",
        NULL},
+      {"balance-latency", IPU_OPTION_BOOL, "true",
+       "Spare arrays of the budget go to more row bands of the slowest "
+       "convs (hl-to-tile), as ipu-compile does",
+       NULL},
   };
   ipuPassRegistryAddPipeline(
       reg, "ipu-compile-pipeline",
       "From float hl to placed, routed, memory-planned hw IR: "
       "hl-to-tile-pipeline, place, route-noc, tile-to-hw, plan-memory",
       "hl-to-tile-pipeline{target=${target} calibration=${calibration} "
-      "min-cosine=${min-cosine} array-budget=${array-budget}},"
+      "min-cosine=${min-cosine} array-budget=${array-budget} "
+      "balance-latency=${balance-latency}},"
       "place{seed=${seed} effort=${effort}},"
       "route-noc,tile-to-hw,plan-memory",
-      compileOptions, 6);
+      compileOptions, 7);
 }

@@ -344,7 +344,7 @@ static int compile(Compile *c, const IpuPassRegistry *reg,
     /* Without calibration inputs (an integer network) quantize has
      * nothing to do and reads none. */
     snprintf(pipeline, sizeof pipeline,
-             "builtin.module(hl-to-tile-pipeline{target=%s%s%s array-budget=-1%s%s})",
+             "builtin.module(hl-to-tile-pipeline{target=%s%s%s array-budget=-1 balance-latency=true%s%s})",
              o->targetSpec, o->calibration ? " calibration=" : "",
              o->calibration ? o->calibration : "",
              o->minCosine ? " min-cosine=" : "",
