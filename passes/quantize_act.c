@@ -192,8 +192,7 @@ static bool integerActivation(Rewriter *rw, IpuOp *x, const char *activation,
   ipuFree(rw->ctx, scales);
   if (!rq)
     return qFail(rw, x, "cannot build the integer activation");
-  return qMapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
-         qAddLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+  return qFinishLayer(rw, x, rq, sOut, qmax);
 }
 
 bool qIntegerActivation(Rewriter *rw, IpuOp *x, const char *activation,
@@ -275,8 +274,7 @@ bool qRewriteGlobalAvgPool(Rewriter *rw, IpuOp *x, bool *handled) {
                             loc);
   if (!rq)
     return qFail(rw, x, "cannot build the pooling's requantization");
-  return qMapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
-         qAddLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+  return qFinishLayer(rw, x, rq, sOut, qmax);
 }
 
 /* ---- max / min with a scalar constant: a clamp bound. ---- */

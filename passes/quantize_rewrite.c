@@ -28,7 +28,7 @@ IpuType qWithElement(IpuContext *ctx, IpuType t, IpuType elem) {
                                 ipuShapedTypeGetShape(t), elem, NULL);
 }
 
-IpuType qI8Type(IpuContext *ctx) {
+static IpuType qI8Type(IpuContext *ctx) {
   return ipuIntegerTypeGet(ctx, 8, IPU_SIGNLESS);
 }
 IpuType qI32Type(IpuContext *ctx) {
@@ -43,7 +43,7 @@ int qQmaxOf(Rewriter *rw, IpuValue v) {
 }
 
 /* The storage type for values within +-qmax. */
-IpuType qStorageType(IpuContext *ctx, int qmax) {
+static IpuType qStorageType(IpuContext *ctx, int qmax) {
   return ipuIntegerTypeGet(ctx, qmax > 127 ? 16 : 8, IPU_SIGNLESS);
 }
 
@@ -199,7 +199,7 @@ bool qIsFloatTensor(IpuValue v) {
 
 /* The i8 form of float value `v`, quantizing it before the current op if
  * it has none yet; NULL (without error) when it cannot be quantized. */
-QVal *qQuantized(Rewriter *rw, IpuValue v) {
+static QVal *qQuantized(Rewriter *rw, IpuValue v) {
   QVal *qv = ipuPtrMapGet(&rw->values, v);
   if (qv)
     return qv;
@@ -246,6 +246,12 @@ static IpuValue dequantized(Rewriter *rw, QVal *qv, IpuLocation loc) {
   if (d)
     qv->deq = ipuOpGetResult(d, 0);
   return qv->deq;
+}
+
+bool qFinishLayer(Rewriter *rw, IpuOp *x, IpuOp *q, float scale, int qmax) {
+  return qMapValue(rw, ipuOpGetResult(x, 0), ipuOpGetResult(q, 0), scale,
+                   qmax) &&
+         qAddLayer(rw, q, scale) && ipuPtrMapPut(&rw->replaced, x, x);
 }
 
 bool qAddLayer(Rewriter *rw, IpuOp *quantOp, float scale) {
@@ -418,10 +424,9 @@ static bool intLike(Rewriter *rw, IpuValue v) {
       "hl.conv2d", "hl.gemm", "hl.matmul", "hl.add", "hl.sub", "hl.mul",
       "hl.concat", "hl.relu", "hl.clip", "hl.maxpool", "hl.reshape",
       "hl.flatten", "hl.transpose", "hl.global_avgpool",
-      "hl.hard_sigmoid", "hl.leaky_relu"};
-  for (size_t i = 0; def && i < sizeof producers / sizeof *producers; ++i)
-    if (ipuOpIsA(def, producers[i]))
-      return true;
+      "hl.hard_sigmoid", "hl.leaky_relu", NULL};
+  if (def && ipuPassOpIsOneOf(def, producers))
+    return true;
   IpuValue x;
   double factor;
   return def && (qIsScalarScale(rw->ctx, def, &x, &factor) ||
@@ -536,8 +541,7 @@ static bool finishAccumulator(Rewriter *rw, IpuOp *x, IpuValue acc,
                         qmax))
         qNarrowClamp(rw, rq, hi, hi, qmax);
     }
-    return qMapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
-           qAddLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+    return qFinishLayer(rw, x, rq, sOut, qmax);
   }
   /* Exact dequantization of the accumulators, then the float activation. */
   IpuType f32 = ipuValueGetType(result);
@@ -884,8 +888,7 @@ static bool rewriteBinary(Rewriter *rw, IpuOp *x, bool *handled) {
       qRequantizeTo(rw, ipuOpGetResult(sum, 0), 1, &factor, 0, qmax, loc);
   if (!rq)
     return qFail(rw, x, "cannot build the requantization");
-  return qMapValue(rw, result, ipuOpGetResult(rq, 0), sOut, qmax) &&
-         qAddLayer(rw, rq, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+  return qFinishLayer(rw, x, rq, sOut, qmax);
 }
 
 /* ---- Multiplication / division by a positive scalar constant. ---- */
@@ -959,15 +962,14 @@ static bool rewriteConcat(Rewriter *rw, IpuOp *x, bool *handled) {
   if (!cat)
     return qFail(rw, x, "cannot build the integer concat");
   rw->st->numQuantized++;
-  return qMapValue(rw, result, ipuOpGetResult(cat, 0), sOut, qmax) &&
-         qAddLayer(rw, cat, sOut) && ipuPtrMapPut(&rw->replaced, x, x);
+  return qFinishLayer(rw, x, cat, sOut, qmax);
 }
 
 /* ---- Ops that commute with a symmetric per-tensor quantization. ---- */
 
 static const char *const kScalePreserving[] = {
     "hl.reshape", "hl.flatten", "hl.transpose", "hl.maxpool",
-    "hl.squeeze", "hl.unsqueeze", "hl.relu"};
+    "hl.squeeze", "hl.unsqueeze", "hl.relu", NULL};
 
 /* The requantize that defines `q` and that nothing uses yet, so that a
  * following relu / clip can go into its clamp. */
@@ -1015,11 +1017,7 @@ bool qAbsorbIntoRequantize(Rewriter *rw, IpuOp *rq, IpuOp *x,
 }
 
 bool qIsScalePreserving(const IpuOp *op) {
-  for (size_t i = 0; i < sizeof kScalePreserving / sizeof *kScalePreserving;
-       ++i)
-    if (ipuOpIsA(op, kScalePreserving[i]))
-      return true;
-  return false;
+  return ipuPassOpIsOneOf(op, kScalePreserving);
 }
 
 static bool rewriteScalePreserving(Rewriter *rw, IpuOp *x, bool *handled) {

@@ -31,10 +31,7 @@ typedef bool (*QRule)(Rewriter *rw, IpuOp *x, bool *handled);
 
 /* ---- Builders (quantize_rewrite.c). ---- */
 IpuType qWithElement(IpuContext *ctx, IpuType t, IpuType elem);
-IpuType qI8Type(IpuContext *ctx);
 IpuType qI32Type(IpuContext *ctx);
-/* The storage type for values within +-qmax (i8 or i16). */
-IpuType qStorageType(IpuContext *ctx, int qmax);
 /* The qmax of float value `v`'s integer form (127 unless wide). */
 int qQmaxOf(Rewriter *rw, IpuValue v);
 IpuAttr qI64Attr(IpuContext *ctx, int64_t v);
@@ -71,11 +68,11 @@ bool qFail(Rewriter *rw, IpuOp *at, const char *what);
 /* Records that float value `floatValue` is `q` at `scale`. */
 bool qMapValue(Rewriter *rw, IpuValue floatValue, IpuValue q, float scale,
                int qmax);
-/* The integer form of `v`, quantizing it before the current op when it
- * has none; NULL (no error) when it cannot be quantized. */
-QVal *qQuantized(Rewriter *rw, IpuValue v);
 /* Adds a layer the report compares, for the current float op. */
 bool qAddLayer(Rewriter *rw, IpuOp *quantOp, float scale);
+/* Float op x is now computed by `q`, whose result holds x's result at
+ * `scale`: maps it, records the layer and marks x replaced. */
+bool qFinishLayer(Rewriter *rw, IpuOp *x, IpuOp *q, float scale, int qmax);
 /* An hl.constant of tensor `t`'s values as `elem`, before the current op. */
 IpuValue qConstantValue(Rewriter *rw, IpuOp *at, const IpuTensor *t,
                         IpuType elem, const char *hint);
