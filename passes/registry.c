@@ -30,7 +30,7 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "Canonicalize, CSE and drop dead private symbols: the generic cleanup",
       "canonicalize{max-iterations=${max-iterations}},cse,"
       "canonicalize{max-iterations=${max-iterations}},symbol-dce",
-      cleanupOptions, 1);
+      cleanupOptions, sizeof cleanupOptions / sizeof *cleanupOptions);
 
   /* The graph optimisations of the hl level, in an order where each step
    * feeds the next: exact shapes first, then fewer ops, then folding (whose
@@ -47,7 +47,7 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "hl-infer-shapes,hl-drop-identities,"
       "hl-fold-constants{max-elements=${max-elements}},hl-fold-batchnorm,"
       "hl-fuse-activations,canonicalize,cse",
-      hlOptimizeOptions, 1);
+      hlOptimizeOptions, sizeof hlOptimizeOptions / sizeof *hlOptimizeOptions);
 
   /* From float hl to tile IR: optimise, unroll LSTMs into cells whose
    * gemms quantize and lower like any other, quantize each function, fold
@@ -82,7 +82,7 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "hl-to-tile{target=${target} report=${report} "
       "array-budget=${array-budget} balance-latency=${balance-latency}},"
       "cleanup",
-      hlToTileOptions, 6);
+      hlToTileOptions, sizeof hlToTileOptions / sizeof *hlToTileOptions);
 
   /* From float hl to hw IR for the chip: the tile lowering, then place,
    * route, lower to hw and plan memory (ipu-compile runs these stages one
@@ -115,5 +115,5 @@ void ipuRegisterAllPasses(IpuPassRegistry *reg) {
       "balance-latency=${balance-latency}},"
       "place{seed=${seed} effort=${effort}},"
       "route-noc,tile-to-hw,plan-memory",
-      compileOptions, 7);
+      compileOptions, sizeof compileOptions / sizeof *compileOptions);
 }
