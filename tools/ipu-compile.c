@@ -203,6 +203,15 @@ static void progress(Compile *c, const char *what, double ms) {
             c->numStages, what, ms);
 }
 
+/* A stage that ran from `start`: its line of progress and its entry in
+ * the report (with the statistics of `pm`, if it ran passes). */
+static void finishStage(Compile *c, const char *title, double start,
+                        IpuPassManager *pm) {
+  double ms = runNowMs() - start;
+  compileReportAddStage(c->report, title, ms, pm);
+  progress(c, title, ms);
+}
+
 /* Runs one pipeline stage on the module, recording its statistics. */
 static bool runStage(Compile *c, const IpuPassRegistry *reg,
                      const char *title, const char *pipeline) {
@@ -211,11 +220,8 @@ static bool runStage(Compile *c, const IpuPassRegistry *reg,
   double start = runNowMs();
   bool ok = ipuSucceeded(ipuPassManagerParsePipeline(pm, pipeline)) &&
             ipuSucceeded(ipuPassManagerRun(pm, c->module));
-  double ms = runNowMs() - start;
-  if (ok) {
-    compileReportAddStage(c->report, title, ms, pm);
-    progress(c, title, ms);
-  }
+  if (ok)
+    finishStage(c, title, start, pm);
   ipuPassManagerDestroy(pm);
   return ok;
 }
@@ -247,12 +253,9 @@ static bool emitIr(Compile *c) {
   char *text = ipuStrBufTake(&buf);
   bool ok = text && writeText(c->o->output, text, strlen(text));
   ipuFree(c->ctx, text);
-  if (ok) {
-    const char *title = c->o->emit == EMIT_TILE ? "emit tile IR" : "emit hw IR";
-    double ms = runNowMs() - start;
-    compileReportAddStage(c->report, title, ms, NULL);
-    progress(c, title, ms);
-  }
+  if (ok)
+    finishStage(c, c->o->emit == EMIT_TILE ? "emit tile IR" : "emit hw IR",
+                start, NULL);
   return ok;
 }
 
@@ -272,12 +275,9 @@ static bool emitBinary(Compile *c) {
     ipuFree(c->ctx, svg);
   }
   if (ok) {
-    const char *title =
-        c->o->emit == EMIT_IPUB ? "emit .ipub" : "check the binary";
-    double ms = runNowMs() - start;
     compileReportSetBinary(c->report, m, size);
-    compileReportAddStage(c->report, title, ms, NULL);
-    progress(c, title, ms);
+    finishStage(c, c->o->emit == EMIT_IPUB ? "emit .ipub" : "check the binary",
+                start, NULL);
   }
   if (data)
     ipuFree(c->ctx, data);
