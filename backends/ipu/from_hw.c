@@ -8,6 +8,10 @@
 #include "ipu/interp.h"
 #include "ipub_internal.h"
 
+/* A view's strides (hw IR) become the binary buffer's, rank for rank. */
+_Static_assert(IPU_HW_MAX_RANK == IPU_TENSOR_MAX_RANK,
+               "hw views and .ipub buffers have the same maximum rank");
+
 /* The ops each module item came from, for the verifier's errors. */
 typedef struct {
   IpuOp *op;

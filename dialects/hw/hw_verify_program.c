@@ -69,13 +69,11 @@ static IpuLogicalResult checkOverlaps(IpuOp *program,
                                       intptr_t count) {
   IpuContext *ctx = ipuOpGetContext(program);
   Extent *extents = ipuCalloc(ctx, (size_t)count + 1, sizeof *extents);
-  IpuSymbolTable *symbols = ipuSymbolTableCreate(ipuOpGetParentOp(program));
-  if (!extents || !symbols) {
-    ipuFree(ctx, extents);
-    if (symbols)
-      ipuSymbolTableDestroy(symbols);
+  if (!extents)
     return ipuOpEmitError(program, "out of memory");
-  }
+  /* Made for the first view only: most programs have none, and this runs
+   * after every pass. */
+  IpuSymbolTable *symbols = NULL;
   intptr_t n = 0;
   for (intptr_t i = 0; i < count; ++i) {
     int64_t offset, bytes;
@@ -87,15 +85,22 @@ static IpuLogicalResult checkOverlaps(IpuOp *program,
       continue;
     /* A view's bytes run from its first element to its last (a box's
      * span its base's rows); a bad chain is its buffer's verifier's. */
-    if (ipuHwBufferResolveLayout(ranges[i].buffer, symbols, &layout) ==
-        IPU_HW_VIEW_OK) {
-      root = layout.root;
-      if (root != ranges[i].buffer)
+    if (ipuOpGetAttr(ranges[i].buffer, "base")) {
+      if (!symbols &&
+          !(symbols = ipuSymbolTableCreate(ipuOpGetParentOp(program)))) {
+        ipuFree(ctx, extents);
+        return ipuOpEmitError(program, "out of memory");
+      }
+      if (ipuHwBufferResolveLayout(ranges[i].buffer, symbols, &layout) ==
+          IPU_HW_VIEW_OK) {
+        root = layout.root;
         bytes = layout.span;
+      }
     }
     extents[n++] = (Extent){&ranges[i], root, offset, offset + bytes};
   }
-  ipuSymbolTableDestroy(symbols);
+  if (symbols)
+    ipuSymbolTableDestroy(symbols);
   qsort(extents, (size_t)n, sizeof *extents, compareExtents);
   IpuLogicalResult r = IPU_SUCCESS;
   for (intptr_t i = 0; i < n && ipuSucceeded(r); ++i)
