@@ -41,6 +41,12 @@ void ipuPassEraseIfDeadConstant(IpuOp *op) {
     ipuOpDestroy(op);
 }
 
+const char *const ipuPassPositionWiseOps[] = {
+    "hl.transpose", "hl.reshape",   "hl.flatten",    "hl.add",
+    "hl.sub",       "hl.mul",       "hl.max",        "hl.min",
+    "hl.relu",      "hl.clip",      "hl.leaky_relu", "hl.requantize",
+    "hl.quantize",  "hl.dequantize", NULL};
+
 bool ipuPassOpIsOneOf(const IpuOp *op, const char *const *names) {
   for (int i = 0; names[i]; ++i)
     if (ipuOpIsA(op, names[i]))

@@ -64,16 +64,9 @@ typedef struct {
   bool epilogue; /* a SIMD run of position-wise ops on a layer's product */
 } Run;
 
-/* The ops an ADC epilogue may hold (the issue 5 contract: tile-to-hw
- * streams such a tile.simd on the product as the ADC delivers it). */
-static const char *const positionWiseOps[] = {
-    "hl.transpose", "hl.reshape", "hl.flatten", "hl.add",
-    "hl.sub",       "hl.mul",     "hl.max",     "hl.min",
-    "hl.relu",      "hl.clip",    "hl.leaky_relu", "hl.requantize",
-    "hl.quantize",  "hl.dequantize", NULL};
-
+/* The ops an ADC epilogue may hold, the list tile-to-hw streams. */
 static bool isPositionWise(IpuOp *op) {
-  return ipuPassOpIsOneOf(op, positionWiseOps);
+  return ipuPassOpIsOneOf(op, ipuPassPositionWiseOps);
 }
 
 static bool readsLayerProduct(IpuOp *op) {

@@ -73,6 +73,13 @@ IpuOp *ipuPassCreateHlConstant(IpuBuilder *b, IpuType type, const void *data,
  * "<blob>_<suffix>" when `value` is a dense_resource, else `fallback`. */
 void ipuPassBlobNameHint(IpuAttr value, const char *suffix,
                          const char *fallback, char *buf, size_t size);
+/* The ops an ADC epilogue may hold (the issue 5 contract): each output
+ * element depends on the same element of its operands, or (transpose,
+ * reshape, flatten) it moves elements without computing. hl-to-tile ends
+ * an epilogue region before any other op; tile-to-hw streams a region of
+ * these on its product. NULL-terminated. */
+extern const char *const ipuPassPositionWiseOps[];
+
 /* Whether `op` is named one of `names` (a NULL-terminated list of full op
  * names, e.g. {"hl.add", "hl.sub", NULL}). */
 bool ipuPassOpIsOneOf(const IpuOp *op, const char *const *names);

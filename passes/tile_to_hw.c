@@ -231,17 +231,10 @@ static void findFusedWindows(T2h *t) {
 /* The ops an ADC epilogue may hold: each output position depends only on
  * the same position of the input (the SIMD unit can run row by row). */
 bool t2hIsPositionWise(const IpuOp *op, bool allowTranspose) {
-  static const char *const names[] = {
-      "hl.constant", "hl.reshape",    "hl.flatten",
-      "hl.add",      "hl.sub",       "hl.mul",        "hl.max",
-      "hl.min",      "hl.relu",      "hl.clip",       "hl.leaky_relu",
-      "hl.requantize", "hl.quantize", "hl.dequantize", "tile.yield"};
   if (ipuOpIsA(op, "hl.transpose"))
     return allowTranspose;
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
-    if (ipuOpIsA(op, names[i]))
-      return true;
-  return false;
+  return ipuOpIsA(op, "hl.constant") || ipuOpIsA(op, "tile.yield") ||
+         ipuPassOpIsOneOf(op, ipuPassPositionWiseOps);
 }
 
 /* The mvm / accumulate of the simd's tile whose product `v` (possibly

@@ -182,10 +182,7 @@ static IpuOp *soleOp(IpuOp *exec, const char *name) {
 }
 
 static intptr_t argumentIndex(IpuBlock *body, IpuValue v) {
-  for (intptr_t k = 0, n = ipuBlockGetNumArguments(body); k < n; ++k)
-    if (ipuBlockGetArgument(body, k) == v)
-      return k;
-  return -1;
+  return ipuValueGetOwnerBlock(v) == body ? ipuValueGetIndex(v) : -1;
 }
 
 /* A join: the exec's region is one hl.concat of its arguments. Each piece
@@ -398,27 +395,22 @@ static bool readsPositionWise(Tile *tl, IpuBlock *body, intptr_t k) {
 static bool passesOn(IpuBlock *body, intptr_t k) {
   static const char *const sameBytes[] = {"hl.reshape", "hl.flatten",
                                           "hl.identity", "hl.squeeze",
-                                          "hl.unsqueeze"};
+                                          "hl.unsqueeze", NULL};
   IpuOp *yield = ipuBlockGetTerminator(body);
   if (!yield || !ipuOpIsA(yield, "hw.yield") ||
       ipuOpGetNumOperands(yield) != 1)
     return false;
+  /* Back through the defining ops, which come earlier in the block (SSA),
+   * so the walk ends: at the argument, or at anything else. */
   IpuValue v = ipuOpGetOperand(yield, 0);
-  intptr_t ops = 0;
-  for (IpuOp *o = ipuBlockGetFirstOp(body); o != yield; o = ipuOpGetNext(o))
-    ++ops;
-  for (intptr_t steps = 0; steps <= ops; ++steps) {
-    if (v == ipuBlockGetArgument(body, k))
-      return true;
+  while (v != ipuBlockGetArgument(body, k)) {
     IpuOp *def = ipuValueGetDefiningOp(v);
-    bool same = false;
-    for (size_t i = 0; def && i < sizeof sameBytes / sizeof *sameBytes; ++i)
-      same = same || ipuOpIsA(def, sameBytes[i]);
-    if (!same || ipuOpGetNumOperands(def) < 1)
+    if (!def || !ipuPassOpIsOneOf(def, sameBytes) ||
+        ipuOpGetNumOperands(def) < 1)
       return false;
     v = ipuOpGetOperand(def, 0);
   }
-  return false;
+  return true;
 }
 
 /* An exec with one result may write it over a source of the same bytes
