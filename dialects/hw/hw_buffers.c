@@ -285,16 +285,6 @@ IpuHwViewResult ipuHwBufferResolveLayout(IpuOp *buffer,
   return IPU_HW_VIEW_OK;
 }
 
-IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
-                                       const IpuSymbolTable *symbols,
-                                       IpuOp **root, int64_t *offset) {
-  IpuHwBufferLayout layout;
-  IpuHwViewResult r = ipuHwBufferResolveLayout(buffer, symbols, &layout);
-  *root = r == IPU_HW_VIEW_OK ? layout.root : buffer;
-  *offset = r == IPU_HW_VIEW_OK ? layout.offset : 0;
-  return r;
-}
-
 static void forEachRef(IpuOp *inst, const char *name, bool writes,
                        IpuHwBufferUseFn fn, void *userData) {
   IpuAttr a = ipuOpGetAttr(inst, name);

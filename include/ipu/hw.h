@@ -62,12 +62,8 @@ static inline bool ipuHwLiveRangesOverlap(const IpuHwLiveRange *a,
 
 /* Views: a hw.buffer with `base = @b` holds bytes [base_offset,
  * base_offset + its bytes) of buffer b of the same tile or host; b may be a
- * view itself. ipuHwBufferResolveView follows the chain to its root (a
- * buffer without `base`) and sums the base_offsets into *offset (a buffer
- * that is no view is its own root at 0); for a chain with box views
- * (`base_index`, below) *offset is the byte of the buffer's first element
- * in its root. `symbols` is the owner's symbol
- * table, or NULL to look names up in the owner. The walk is bounded by
+ * view itself. ipuHwBufferResolveLayout (below) follows the chain to its
+ * root (a buffer without `base`); the walk is bounded by
  * IPU_HW_MAX_VIEW_CHAIN, so a cycle ends it. */
 typedef enum {
   IPU_HW_VIEW_OK,
@@ -82,9 +78,6 @@ typedef enum {
 } IpuHwViewResult;
 /* Views of views nest at most this deep (tile-to-hw makes short chains). */
 #define IPU_HW_MAX_VIEW_CHAIN 256
-IpuHwViewResult ipuHwBufferResolveView(IpuOp *buffer,
-                                       const IpuSymbolTable *symbols,
-                                       IpuOp **root, int64_t *offset);
 
 /* Box views: a hw.buffer with `base = @b` and `base_index = array<i64:
  * ...>` (instead of `base_offset`) holds the sub-box of b whose first
@@ -109,7 +102,8 @@ typedef struct {
   int64_t strides[IPU_HW_MAX_RANK]; /* bytes between neighbours per dim */
 } IpuHwBufferLayout;
 /* A buffer that is no view is its own root: offset 0, row-major strides,
- * span = its slot's bytes. `symbols` as for ipuHwBufferResolveView. Fails
+ * span = its slot's bytes. `symbols` is the owner's symbol table, or NULL
+ * to look names up in the owner. Fails
  * (IPU_HW_VIEW_BAD_BASE) also when out of memory for a chain longer than
  * 16 links. */
 IpuHwViewResult ipuHwBufferResolveLayout(IpuOp *buffer,
