@@ -316,18 +316,9 @@ bool qFoldScalarBound(Rewriter *rw, IpuOp *x, bool *handled) {
   IpuValue operand;
   double bound;
   if (!qIsScalarBound(x, &operand, &bound) ||
-      !qIsFloatTensor(ipuOpGetResult(x, 0)) ||
-      !ipuValueHasOneUse(operand))
-    return true;
-  QVal *in = ipuPtrMapGet(&rw->values, operand);
-  IpuOp *rq = in ? qFoldableRequantize(in->q) : NULL;
-  if (!rq)
+      !qIsFloatTensor(ipuOpGetResult(x, 0)))
     return true;
   bool max = ipuOpIsA(x, "hl.max");
-  double b = bound / in->scale;
-  if (!qNarrowClamp(rw, rq, max ? b : -INFINITY, max ? INFINITY : b,
-                    in->qmax))
-    return true;
-  *handled = true;
-  return qAbsorbIntoRequantize(rw, rq, x, in);
+  return qFoldIntoClamp(rw, x, operand, max ? bound : -INFINITY,
+                        max ? INFINITY : bound, handled);
 }

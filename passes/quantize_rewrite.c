@@ -986,27 +986,25 @@ static bool foldClamp(Rewriter *rw, IpuOp *x, bool *handled) {
   bool relu = ipuOpIsA(x, "hl.relu"), clip = ipuOpIsA(x, "hl.clip");
   if ((!relu && !clip) || ipuOpGetNumOperands(x) != 1)
     return true;
+  return qFoldIntoClamp(rw, x, ipuOpGetOperand(x, 0),
+                        relu ? 0 : qFloatAttr(x, "min", -INFINITY),
+                        relu ? INFINITY : qFloatAttr(x, "max", INFINITY),
+                        handled);
+}
+
+bool qFoldIntoClamp(Rewriter *rw, IpuOp *x, IpuValue operand, double lo,
+                    double hi, bool *handled) {
+  *handled = false;
   /* The clamp narrows the integers every reader of the float operand
    * gets: only when x is its one reader. */
-  IpuValue operand = ipuOpGetOperand(x, 0);
   QVal *in = ipuPtrMapGet(&rw->values, operand);
   IpuOp *rq = in && ipuValueHasOneUse(operand) ? qFoldableRequantize(in->q)
                                                : NULL;
-  if (!rq)
-    return true;
-  double lo = relu ? 0 : qFloatAttr(x, "min", -INFINITY) / in->scale;
-  double hi = relu ? INFINITY : qFloatAttr(x, "max", INFINITY) / in->scale;
-  if (!qNarrowClamp(rw, rq, lo, hi, in->qmax))
+  if (!rq || !qNarrowClamp(rw, rq, lo / in->scale, hi / in->scale, in->qmax))
     return true;
   *handled = true;
-  return qAbsorbIntoRequantize(rw, rq, x, in);
-}
-
-/* x, now computed by the clamp of the requantize rq that produced its
- * operand `in`: rq takes x's location, the layer rq closes ends with x,
- * and x's result maps to rq's integers. */
-bool qAbsorbIntoRequantize(Rewriter *rw, IpuOp *rq, IpuOp *x,
-                           const QVal *in) {
+  /* x is now computed by rq: rq takes x's location, the layer rq closes
+   * ends with x, and x's result maps to rq's integers. */
   IpuLocation locs[2] = {ipuOpGetLoc(rq), ipuOpGetLoc(x)};
   ipuOpSetLoc(rq, ipuLocFusedGet(rw->ctx, 2, locs, NULL));
   for (intptr_t i = 0; i < rw->st->numLayers; ++i)

@@ -56,10 +56,13 @@ IpuOp *qRequantizeTo(Rewriter *rw, IpuValue x, intptr_t n,
 /* Narrows requantize `rq`'s clamp to the stored-domain bounds [lo, hi];
  * false, changing nothing, when the result would be empty. */
 bool qNarrowClamp(Rewriter *rw, IpuOp *rq, double lo, double hi, int qmax);
-/* x folded into rq's clamp: rq takes x's location and layer end, and x's
- * result maps to rq's integers. */
-bool qAbsorbIntoRequantize(Rewriter *rw, IpuOp *rq, IpuOp *x,
-                           const QVal *in);
+/* Folds x, a clamp to the float bounds [lo, hi] of its operand, into the
+ * clamp of the requantize that made the operand's integers, when x is the
+ * operand's one reader and that requantize has no other user yet: the
+ * requantize takes x's location and layer end, and x's result maps to its
+ * integers. *handled says whether it did; false after an error. */
+bool qFoldIntoClamp(Rewriter *rw, IpuOp *x, IpuValue operand, double lo,
+                    double hi, bool *handled);
 /* The requantize defining `q` that nothing uses yet (its clamp can still
  * take a following relu / clip), else NULL. */
 IpuOp *qFoldableRequantize(IpuValue q);
