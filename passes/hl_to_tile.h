@@ -118,6 +118,20 @@ IpuValue htJoinGroups(HtState *st, const HtJoin *j, IpuLocation loc,
 IpuValue htSliceChannels(HtState *st, IpuLocation loc, IpuValue v,
                          intptr_t dim, int64_t begin, int64_t count,
                          IpuType type);
+/* `t` (a ranked tensor type) with dimension `dim` of size `size`: the type
+ * of one part of a value cut on that dimension. NULL when `dim` is not one
+ * of t's dimensions. */
+IpuType htWithDim(IpuContext *ctx, IpuType t, intptr_t dim, int64_t size);
+/* Whether the requantize `op` can be cut into parts on the channel axis
+ * `axis` of its n channels: its multiplier, shift and zero point are each
+ * one for all channels or, on that axis, one per channel. */
+bool htRequantizeSeparable(IpuOp *op, intptr_t axis, int64_t n);
+/* Gives `copy`, a part of the requantize `orig` holding channels [begin,
+ * begin + count) of its n, orig's per-channel parameters for those
+ * channels (those with one entry for all are kept). The parameters must
+ * pass htRequantizeSeparable. False when out of memory. */
+bool htSliceRequantize(IpuContext *ctx, IpuOp *orig, IpuOp *copy, int64_t n,
+                       int64_t begin, int64_t count);
 /* Sinks the join `joined` (made by htJoinGroups from j->leaves) through
  * the position-wise, channel-separable ops that follow it in its block:
  * each such op gets a copy per group at the end of that group's chain,
@@ -143,14 +157,21 @@ void htFreeBlocks(HtState *st);
  * is 90% of the target's sram_bytes_per_tile (the rest for alignment and
  * small buffers). htResidentBytes estimates what `op`'s tile holds when
  * `op` is lowered alone: the bytes of its operand 0 (the input map) plus
- * those of the value at the end of its epilogue chain (from its result
- * through single-user position-wise ops in its block whose other
- * operands are constants and whose result is an integer tensor: the SIMD
- * unit streams them) plus, for conv2d / gemm / matmul, two streamed rows
- * of one mvm's i32 product (the product itself streams). Works on any op
- * with an operand and a result (a pool: no streamed rows). *outType (when
- * not NULL) gets the chain end's type. -1 when a type is not static. */
+ * those of its epilogue's end (htEpilogueEnd: the narrowest value leaving
+ * the DAG of position-wise integer ops after it, which the SIMD unit
+ * streams, so only that value stays) plus, for conv2d / gemm / matmul,
+ * two streamed rows of one mvm's i32 product (the product itself
+ * streams). Works on any op with an operand and a result (a pool: no
+ * streamed rows). *outType (when not NULL) gets the end's type. -1 when
+ * a type is not static. */
 int64_t htSramBudget(const HtState *st);
+/* The bytes of a static ranked tensor type's elements as stored (an
+ * element type without a storage size counts one byte each); -1 for any
+ * other type. */
+int64_t htTensorBytes(IpuType t);
+/* Whether `t` is a ranked tensor of integers (what the SIMD unit computes
+ * on; other values go to the host). */
+bool htIsIntegerTensor(IpuType t);
 int64_t htResidentBytes(const HtState *st, IpuOp *op, IpuType *outType);
 /* The output-channel split (on quantized hl, before htLowerLayers; only
  * with an array budget). htChannelParts: the parts `op` (a conv2d with

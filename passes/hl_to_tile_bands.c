@@ -56,11 +56,6 @@ static bool isStatic4d(IpuType t) {
          ipuShapedTypeGetDimSize(t, 0) == 1;
 }
 
-static bool isIntegerTensor(IpuType t) {
-  return t && ipuTypeGetKind(t) == IPU_TYPE_RANKED_TENSOR &&
-         ipuTypeIsInteger(ipuShapedTypeGetElementType(t));
-}
-
 static bool sameShape(IpuType a, IpuType b) {
   intptr_t rank = ipuShapedTypeGetRank(a);
   if (rank != ipuShapedTypeGetRank(b))
@@ -69,22 +64,6 @@ static bool sameShape(IpuType a, IpuType b) {
     if (ipuShapedTypeGetDimSize(a, i) != ipuShapedTypeGetDimSize(b, i))
       return false;
   return true;
-}
-
-static int64_t tensorBytes(IpuType t) {
-  int64_t elem = (int64_t)ipuDenseElementStorageBytes(
-      ipuShapedTypeGetElementType(t));
-  return ipuShapedTypeGetNumElements(t) * (elem > 0 ? elem : 1);
-}
-
-/* `t` with `rows` rows (dimension 2). */
-static IpuType withRows(IpuContext *ctx, IpuType t, int64_t rows) {
-  int64_t shape[4];
-  for (int i = 0; i < 4; ++i)
-    shape[i] = ipuShapedTypeGetDimSize(t, i);
-  shape[2] = rows;
-  return ipuRankedTensorTypeGet(ctx, 4, shape,
-                                ipuShapedTypeGetElementType(t), NULL);
 }
 
 /* Per-axis (re)quantize parameters along the rows would have to be cut
@@ -149,9 +128,9 @@ IpuValue htEpilogueEnd(IpuContext *ctx, IpuOp *op, IpuOp ***ops,
     }
     if (!reads)
       continue; /* an op of another branch */
-    if (others || !ipuPassOpIsOneOf(u, epilogueOps) || ipuOpGetNumResults(u) != 1 ||
-        ipuOpGetNumRegions(u) ||
-        !isIntegerTensor(ipuValueGetType(ipuOpGetResult(u, 0))) ||
+    if (others || !ipuPassOpIsOneOf(u, epilogueOps) ||
+        ipuOpGetNumResults(u) != 1 || ipuOpGetNumRegions(u) ||
+        !htIsIntegerTensor(ipuValueGetType(ipuOpGetResult(u, 0))) ||
         !sameShape(ipuValueGetType(ipuOpGetResult(u, 0)), rootType) ||
         !paramsOffRows(u))
       break;
@@ -164,8 +143,8 @@ IpuValue htEpilogueEnd(IpuContext *ctx, IpuOp *op, IpuOp ***ops,
       numLeaving += leaves(dag, n, ipuOpGetResult(dag[i], 0));
     IpuValue cut = ipuOpGetResult(u, 0);
     if (numLeaving == 1 && leaves(dag, n, cut) &&
-        tensorBytes(ipuValueGetType(cut)) <=
-            tensorBytes(ipuValueGetType(end))) {
+        htTensorBytes(ipuValueGetType(cut)) <=
+            htTensorBytes(ipuValueGetType(end))) {
       best = n;
       end = cut;
     }
@@ -277,19 +256,15 @@ static IpuValue joinOn(HtState *st, IpuLocation loc, int64_t axis,
         eraseDeadJoins(st, ipuValueGetDefiningOp(pieces[i]));
     return merged;
   }
-  int64_t shape[4], size = 0;
+  int64_t size = 0;
   IpuType first = ipuValueGetType(pieces[0]);
   for (intptr_t i = 0; i < n; ++i)
     size += ipuShapedTypeGetDimSize(ipuValueGetType(pieces[i]), axis);
-  for (int i = 0; i < 4; ++i)
-    shape[i] = i == axis ? size : ipuShapedTypeGetDimSize(first, i);
   const char *name = "axis";
   IpuAttr axisAttr = ipuIntegerAttrGet(
       st->ctx, ipuIntegerTypeGet(st->ctx, 64, IPU_SIGNLESS), axis);
   IpuOp *cat = htBuild1(st, "hl.concat", loc, n, pieces,
-                        ipuRankedTensorTypeGet(st->ctx, 4, shape,
-                                               ipuShapedTypeGetElementType(
-                                                   first), NULL),
+                        htWithDim(st->ctx, first, axis, size),
                         1, &name, &axisAttr);
   return cat && markJoin(st, cat) ? ipuOpGetResult(cat, 0) : NULL;
 }
@@ -300,14 +275,9 @@ static IpuValue plainSlice(HtState *st, IpuLocation loc, IpuValue v,
   IpuAttr attrs[3] = {ipuDenseI64ArrayAttrGet(st->ctx, 1, &r0),
                       ipuDenseI64ArrayAttrGet(st->ctx, 1, &r1),
                       ipuDenseI64ArrayAttrGet(st->ctx, 1, &axis)};
-  IpuType t = ipuValueGetType(v);
-  int64_t shape[4];
-  for (int i = 0; i < 4; ++i)
-    shape[i] = i == axis ? r1 - r0 : ipuShapedTypeGetDimSize(t, i);
   IpuOp *slice = htBuild1(st, "hl.slice", loc, 1, &v,
-                          ipuRankedTensorTypeGet(
-                              st->ctx, 4, shape,
-                              ipuShapedTypeGetElementType(t), NULL),
+                          htWithDim(st->ctx, ipuValueGetType(v), axis,
+                                    r1 - r0),
                           3, names, attrs);
   return slice && markJoin(st, slice) ? ipuOpGetResult(slice, 0) : NULL;
 }
@@ -534,7 +504,7 @@ static IpuOp *bandOp(HtState *st, IpuOp *op, IpuValue x, const Band *band) {
   if (ipuOpGetAttr(op, "ceil_mode"))
     ipuOpSetAttr(copy, "ceil_mode", ipuBoolAttrGet(st->ctx, band->ceil));
   IpuValue r = ipuOpGetResult(copy, 0);
-  ipuValueSetType(r, withRows(st->ctx, ipuValueGetType(r),
+  ipuValueSetType(r, htWithDim(st->ctx, ipuValueGetType(r), 2,
                               band->o1 - band->o0));
   ipuBlockInsertOpBefore(ipuOpGetBlock(op), op, copy);
   return copy;
@@ -572,15 +542,10 @@ static IpuValue bandEpilogue(HtState *st, IpuOp *op, IpuOp *const *dag,
         IpuType ct = ipuValueGetType(o);
         intptr_t rank = ipuShapedTypeGetRank(ct), dim = rank - 2;
         if (dim >= 0 && ipuShapedTypeGetDimSize(ct, dim) > 1) {
-          int64_t shape[IPU_TENSOR_MAX_RANK];
-          for (intptr_t d = 0; d < rank && d < IPU_TENSOR_MAX_RANK; ++d)
-            shape[d] = ipuShapedTypeGetDimSize(ct, d);
-          shape[dim] = band->o1 - band->o0;
           ipuBuilderSetInsertionPointBefore(&st->b, copy);
           IpuValue s = htSliceChannels(
               st, ipuOpGetLoc(copy), o, dim, band->o0, band->o1 - band->o0,
-              ipuRankedTensorTypeGet(st->ctx, rank, shape,
-                                     ipuShapedTypeGetElementType(ct), NULL));
+              htWithDim(st->ctx, ct, dim, band->o1 - band->o0));
           if (s)
             ipuOpSetOperand(copy, j, s);
           else
@@ -593,7 +558,7 @@ static IpuValue bandEpilogue(HtState *st, IpuOp *op, IpuOp *const *dag,
     if (!result)
       break;
     IpuValue r = ipuOpGetResult(copy, 0);
-    ipuValueSetType(r, withRows(st->ctx, ipuValueGetType(r),
+    ipuValueSetType(r, htWithDim(st->ctx, ipuValueGetType(r), 2,
                                 band->o1 - band->o0));
     copies[i] = r;
     result = r;
@@ -634,10 +599,10 @@ static bool isCandidate(HtState *st, IpuOp *op) {
     return ipuOpGetNumOperands(op) >= 2 &&
            ipuPassMatchHlConstant(ipuOpGetOperand(op, 1), NULL) &&
            !ipuOpGetAttr(op, "activation") &&
-           isIntegerTensor(ipuValueGetType(ipuOpGetOperand(op, 0)));
+           htIsIntegerTensor(ipuValueGetType(ipuOpGetOperand(op, 0)));
   return (ipuOpIsA(op, "hl.maxpool") || ipuOpIsA(op, "hl.avgpool")) &&
-         isIntegerTensor(ipuValueGetType(ipuOpGetOperand(op, 0))) &&
-         isIntegerTensor(ipuValueGetType(ipuOpGetResult(op, 0)));
+         htIsIntegerTensor(ipuValueGetType(ipuOpGetOperand(op, 0))) &&
+         htIsIntegerTensor(ipuValueGetType(ipuOpGetResult(op, 0)));
 }
 
 /* Whether an overflowing conv is the output-channel split's (groups =
@@ -666,8 +631,8 @@ static bool bandOne(HtState *st, IpuOp *op, IpuOp **resume) {
   if (total < 0 || !endType || !isStatic4d(endType))
     return true;
   IpuValue x = ipuOpGetOperand(op, 0);
-  int64_t inBytes = tensorBytes(ipuValueGetType(x));
-  int64_t outBytes = tensorBytes(endType);
+  int64_t inBytes = htTensorBytes(ipuValueGetType(x));
+  int64_t outBytes = htTensorBytes(endType);
   Cost c = {inBytes / g.H, outBytes / g.OH, total - inBytes - outBytes,
             htSramBudget(st)};
   bool overflows = total > c.budget;

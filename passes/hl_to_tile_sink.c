@@ -15,23 +15,24 @@
  * tile.simd holding every group's i32 product. The values that ops left
  * outside still read are joined again (concat per part, then of the
  * parts), and the sunk originals are erased. Each copy computes the same
- * integers as the original on its channels, so the result is bit-exact. */
+ * integers as the original on its channels, so the result is bit-exact.
+ *
+ * The per-channel slicing of types, constants and requantize parameters
+ * lives here too, shared with the output-channel split
+ * (hl_to_tile_split.c), so both cut channels the same way. */
 #include <string.h>
 
 #include "hl_to_tile.h"
 
-static IpuType withDim(IpuContext *ctx, IpuType t, intptr_t dim,
-                       int64_t size, IpuType elem) {
+IpuType htWithDim(IpuContext *ctx, IpuType t, intptr_t dim, int64_t size) {
   int64_t shape[IPU_TENSOR_MAX_RANK];
   intptr_t rank = ipuShapedTypeGetRank(t);
-  if (rank > IPU_TENSOR_MAX_RANK)
+  if (rank > IPU_TENSOR_MAX_RANK || dim < 0 || dim >= rank)
     return NULL;
   memcpy(shape, ipuShapedTypeGetShape(t), (size_t)rank * sizeof *shape);
-  if (dim >= 0 && dim < rank)
-    shape[dim] = size;
+  shape[dim] = size;
   return ipuRankedTensorTypeGet(ctx, rank, shape,
-                                elem ? elem : ipuShapedTypeGetElementType(t),
-                                NULL);
+                                ipuShapedTypeGetElementType(t), NULL);
 }
 
 /* The concat of `values` on axis 1; `values[0]` itself when there is one,
@@ -54,7 +55,7 @@ static IpuValue concatOnAxis1(HtState *st, IpuLocation loc, intptr_t n,
   IpuAttr axis =
       ipuIntegerAttrGet(ctx, ipuIntegerTypeGet(ctx, 64, IPU_SIGNLESS), 1);
   IpuOp *cat = htBuild1(st, "hl.concat", loc, n, values,
-                        withDim(ctx, first, 1, channels, NULL), 1, &name,
+                        htWithDim(ctx, first, 1, channels), 1, &name,
                         &axis);
   if (cat && !ipuPtrMapPutInt(&st->joinOps, cat, 1)) {
     ipuEmitError(ctx, loc, "hl-to-tile: out of memory");
@@ -125,7 +126,7 @@ IpuValue htSliceChannels(HtState *st, IpuLocation loc, IpuValue v,
                       ipuDenseI64ArrayAttrGet(ctx, 1, &end),
                       ipuDenseI64ArrayAttrGet(ctx, 1, &axis)};
   IpuOp *slice = htBuild1(st, "hl.slice", loc, 1, &v,
-                          withDim(ctx, ipuValueGetType(v), dim, count, NULL),
+                          htWithDim(ctx, ipuValueGetType(v), dim, count),
                           3, names, attrs);
   return slice ? htReshapeTo(st, loc, ipuOpGetResult(slice, 0), type) : NULL;
 }
@@ -184,28 +185,9 @@ static int constantChannels(const Sink *s, IpuType t) {
   return ipuShapedTypeGetDimSize(t, dim) == s->M ? 1 : -1;
 }
 
-/* Per-channel requantize parameters must be on axis 1 (M of them). */
-static bool requantizeSeparable(const Sink *s, IpuOp *op) {
-  IpuAttr mult = ipuOpGetAttr(op, "multiplier");
-  IpuAttr zp = ipuOpGetAttr(op, "zero_point");
-  IpuAttr axis = ipuOpGetAttr(op, "axis");
-  if (!mult || ipuAttrGetKind(mult) != IPU_ATTR_DENSE_ARRAY || !zp ||
-      ipuAttrGetKind(zp) != IPU_ATTR_DENSE_ELEMENTS)
-    return false;
-  int64_t n = ipuDenseArrayAttrGetNumElements(mult);
-  int64_t zpCount = ipuShapedTypeGetNumElements(ipuAttrGetType(zp));
-  bool perChannel = n > 1 || zpCount > 1;
-  if (!perChannel)
-    return true;
-  if (axis && (ipuAttrGetKind(axis) != IPU_ATTR_INTEGER ||
-               ipuIntegerAttrGetInt(axis) != 1))
-    return false;
-  return (n == 1 || n == s->M) && (zpCount == 1 || zpCount == s->M);
-}
-
 static bool isSeparable(const Sink *s, IpuOp *op) {
-  if (!ipuPassOpIsOneOf(op, htSeparableOps) || ipuOpGetNumResults(op) != 1 || ipuOpGetNumRegions(op) ||
-      ipuOpGetNumOperands(op) < 1)
+  if (!ipuPassOpIsOneOf(op, htSeparableOps) || ipuOpGetNumResults(op) != 1 ||
+      ipuOpGetNumRegions(op) || ipuOpGetNumOperands(op) < 1)
     return false;
   IpuType rt = ipuValueGetType(ipuOpGetResult(op, 0));
   if (ipuTypeGetKind(rt) != IPU_TYPE_RANKED_TENSOR ||
@@ -227,34 +209,73 @@ static bool isSeparable(const Sink *s, IpuOp *op) {
       return false;
   }
   return sunkOperand &&
-         (!ipuOpIsA(op, "hl.requantize") || requantizeSeparable(s, op));
+         (!ipuOpIsA(op, "hl.requantize") ||
+          htRequantizeSeparable(op, 1, s->M));
 }
 
-/* Group g's slice of a per-channel requantize parameter (kept when it has
- * one element). */
-static IpuAttr sliceArray(IpuContext *ctx, IpuAttr a, int64_t begin,
-                          int64_t count) {
-  if (ipuDenseArrayAttrGetNumElements(a) == 1)
+static int64_t arrayCount(IpuOp *op, const char *name) {
+  IpuAttr a = ipuOpGetAttr(op, name);
+  return a && ipuAttrGetKind(a) == IPU_ATTR_DENSE_ARRAY
+             ? ipuDenseArrayAttrGetNumElements(a) : -1;
+}
+
+bool htRequantizeSeparable(IpuOp *op, intptr_t axis, int64_t n) {
+  int64_t mult = arrayCount(op, "multiplier");
+  int64_t shift = arrayCount(op, "shift");
+  IpuAttr zp = ipuOpGetAttr(op, "zero_point");
+  if (mult < 1 || shift < 1 || !zp ||
+      ipuAttrGetKind(zp) != IPU_ATTR_DENSE_ELEMENTS)
+    return false;
+  int64_t zpCount = ipuShapedTypeGetNumElements(ipuAttrGetType(zp));
+  if (mult == 1 && shift == 1 && zpCount == 1)
+    return true;
+  IpuAttr a = ipuOpGetAttr(op, "axis");
+  int64_t at = a && ipuAttrGetKind(a) == IPU_ATTR_INTEGER
+                   ? ipuIntegerAttrGetInt(a) : 1;
+  return at == axis && (mult == 1 || mult == n) &&
+         (shift == 1 || shift == n) && (zpCount == 1 || zpCount == n);
+}
+
+/* `a` (an i64 dense array of n entries, or one) for channels [begin,
+ * begin + count); one entry stands for every channel, so it is kept. */
+static IpuAttr sliceArray(IpuContext *ctx, IpuAttr a, int64_t n,
+                          int64_t begin, int64_t count) {
+  if (!a || ipuDenseArrayAttrGetNumElements(a) != n || n == 1)
     return a;
-  const int64_t *v = ipuDenseArrayAttrGetData(a);
-  return ipuDenseI64ArrayAttrGet(ctx, count, v + begin);
+  const int64_t *data = ipuDenseArrayAttrGetData(a);
+  return ipuDenseI64ArrayAttrGet(ctx, count, data + begin);
 }
 
-static IpuAttr sliceZeroPoint(IpuContext *ctx, IpuAttr zp, int64_t begin,
-                              int64_t count) {
+/* A requantize's zero point (n entries, or one kept) for the channels. */
+static IpuAttr sliceZeroPoint(IpuContext *ctx, IpuAttr zp, int64_t n,
+                              int64_t begin, int64_t count) {
   IpuType t = ipuAttrGetType(zp);
-  if (ipuShapedTypeGetNumElements(t) == 1)
+  if (ipuShapedTypeGetNumElements(t) != n || n == 1)
     return zp;
-  IpuType sliced = withDim(ctx, t, 0, count, NULL);
+  IpuType elem = ipuShapedTypeGetElementType(t);
+  IpuType part = ipuRankedTensorTypeGet(ctx, 1, &count, elem, NULL);
+  size_t size = ipuDenseElementStorageBytes(elem);
+  const char *raw = ipuDenseElementsAttrGetRawData(zp);
   if (ipuDenseElementsAttrIsSplat(zp))
-    return ipuDenseElementsAttrGet(ctx, sliced,
-                                   ipuDenseElementsAttrGetRawData(zp),
-                                   ipuDenseElementsAttrGetRawSize(zp), true);
-  size_t elem = ipuDenseElementStorageBytes(ipuShapedTypeGetElementType(t));
-  return ipuDenseElementsAttrGet(
-      ctx, sliced,
-      (const char *)ipuDenseElementsAttrGetRawData(zp) + (size_t)begin * elem,
-      (size_t)count * elem, false);
+    return ipuDenseElementsAttrGet(ctx, part, raw, size, true);
+  return ipuDenseElementsAttrGet(ctx, part, raw + (size_t)begin * size,
+                                 (size_t)count * size, false);
+}
+
+bool htSliceRequantize(IpuContext *ctx, IpuOp *orig, IpuOp *copy, int64_t n,
+                       int64_t begin, int64_t count) {
+  IpuAttr mult = sliceArray(ctx, ipuOpGetAttr(orig, "multiplier"), n, begin,
+                            count);
+  IpuAttr shift = sliceArray(ctx, ipuOpGetAttr(orig, "shift"), n, begin,
+                             count);
+  IpuAttr zp = sliceZeroPoint(ctx, ipuOpGetAttr(orig, "zero_point"), n, begin,
+                              count);
+  if (!mult || !shift || !zp)
+    return false;
+  ipuOpSetAttr(copy, "multiplier", mult);
+  ipuOpSetAttr(copy, "shift", shift);
+  ipuOpSetAttr(copy, "zero_point", zp);
+  return true;
 }
 
 /* The first channel of leaf g (a group, or a pack of groups). */
@@ -273,7 +294,7 @@ static bool sinkOp(Sink *s, IpuOp *op) {
     return false;
   for (intptr_t g = 0; g < j->numGroups; ++g) {
     int64_t c0 = leafBegin(j, g), Mg = leafBegin(j, g + 1) - c0;
-    IpuType groupType = withDim(ctx, rt, 1, Mg, NULL);
+    IpuType groupType = htWithDim(ctx, rt, 1, Mg);
     if (!groupType)
       return false;
     IpuOp *tail = j->tails[g];
@@ -295,7 +316,7 @@ static bool sinkOp(Sink *s, IpuOp *op) {
       if (ok && constantChannels(s, ct) == 1) {
         intptr_t dim = ipuShapedTypeGetRank(ct) - 3;
         IpuValue part = htSliceChannels(st, ipuOpGetLoc(op), v, dim, c0, Mg,
-                                        withDim(ctx, ct, dim, Mg, NULL));
+                                        htWithDim(ctx, ct, dim, Mg));
         ok = part != NULL;
         if (ok)
           ipuOpSetOperand(copy, i, part);
@@ -314,24 +335,8 @@ static bool sinkOp(Sink *s, IpuOp *op) {
       }
     }
     ipuValueSetType(ipuOpGetResult(copy, 0), groupType);
-    if (ok && ipuOpIsA(op, "hl.requantize")) {
-      IpuAttr mult = ipuOpGetAttr(op, "multiplier");
-      IpuAttr shift = ipuOpGetAttr(op, "shift");
-      IpuAttr zp = ipuOpGetAttr(op, "zero_point");
-      IpuAttr m2 = sliceArray(ctx, mult, c0, Mg);
-      IpuAttr s2 = shift && ipuAttrGetKind(shift) == IPU_ATTR_DENSE_ARRAY &&
-                           ipuDenseArrayAttrGetNumElements(shift) ==
-                               ipuDenseArrayAttrGetNumElements(mult)
-                       ? sliceArray(ctx, shift, c0, Mg)
-                       : NULL;
-      IpuAttr z2 = sliceZeroPoint(ctx, zp, c0, Mg);
-      ok = m2 && s2 && z2;
-      if (ok) {
-        ipuOpSetAttr(copy, "multiplier", m2);
-        ipuOpSetAttr(copy, "shift", s2);
-        ipuOpSetAttr(copy, "zero_point", z2);
-      }
-    }
+    if (ok && ipuOpIsA(op, "hl.requantize"))
+      ok = htSliceRequantize(ctx, op, copy, s->M, c0, Mg);
     ipuBuilderInsert(&st->b, copy);
     if (!ok)
       return false;
@@ -475,9 +480,8 @@ bool htSinkJoin(HtState *st, HtJoin *j, IpuValue joined, IpuOp *layerOp) {
     }
     if (ok && !usedOutside(&sunkOps, joined))
       eraseJoin(st, joined);
-    for (size_t i = 0; ok && i < s.readConsts.capacity; ++i)
-      if (s.readConsts.slots[i].key)
-        ipuPassEraseIfDeadConstant((IpuOp *)s.readConsts.slots[i].key);
+    if (ok)
+      ipuPassEraseDeadConstantsIn(&s.readConsts);
     /* Clones no copy ended up reading. */
     for (size_t i = 0; i < s.constClone.capacity; ++i)
       if (s.constClone.slots[i].key)

@@ -22,7 +22,7 @@ int64_t htSramBudget(const HtState *st) {
   return st->target.sramBytesPerTile / 10 * 9;
 }
 
-static int64_t tensorBytes(IpuType t) {
+int64_t htTensorBytes(IpuType t) {
   if (!t || ipuTypeGetKind(t) != IPU_TYPE_RANKED_TENSOR ||
       !ipuShapedTypeHasStaticShape(t))
     return -1;
@@ -31,20 +31,10 @@ static int64_t tensorBytes(IpuType t) {
   return ipuShapedTypeGetNumElements(t) * (elem > 0 ? elem : 1);
 }
 
-static bool isIntegerTensor(IpuType t) {
+bool htIsIntegerTensor(IpuType t) {
   return t && ipuTypeGetKind(t) == IPU_TYPE_RANKED_TENSOR &&
          ipuTypeIsInteger(ipuShapedTypeGetElementType(t));
 }
-
-/* The ops an epilogue chain runs through: each output element depends on
- * the same element of its operands (the ADC epilogue's ops of the issue 5
- * contract, which the SIMD unit streams). */
-static const char *const chainOps[] = {
-    "hl.transpose", "hl.reshape",    "hl.flatten",  "hl.add",
-    "hl.sub",       "hl.mul",        "hl.max",      "hl.min",
-    "hl.relu",      "hl.clip",       "hl.leaky_relu", "hl.requantize",
-    "hl.quantize",  "hl.dequantize", "hl.neg",      "hl.abs",
-    NULL};
 
 /* The single op reading `v` (NULL when none or several). */
 static IpuOp *soleUser(IpuValue v) {
@@ -54,14 +44,14 @@ static IpuOp *soleUser(IpuValue v) {
   return ipuOpOperandGetOwner(u);
 }
 
-/* Whether `user`, reading `v`, continues the chain: a chain op in the
- * same block whose other operands are constants and whose one result is
- * an integer tensor (a float result goes to the host: `v` leaves the tile
- * there). */
+/* Whether `user`, reading `v`, may continue the chain (which ops may is
+ * isSeparable's test): in the same block, its other operands constants
+ * and its one result an integer tensor (a float result goes to the host:
+ * `v` leaves the tile there). */
 static bool continuesChain(IpuOp *user, IpuValue v, IpuBlock *block) {
-  if (!user || ipuOpGetBlock(user) != block || !ipuPassOpIsOneOf(user, chainOps) ||
+  if (!user || ipuOpGetBlock(user) != block ||
       ipuOpGetNumResults(user) != 1 ||
-      !isIntegerTensor(ipuValueGetType(ipuOpGetResult(user, 0))))
+      !htIsIntegerTensor(ipuValueGetType(ipuOpGetResult(user, 0))))
     return false;
   for (intptr_t i = 0; i < ipuOpGetNumOperands(user); ++i) {
     IpuValue o = ipuOpGetOperand(user, i);
@@ -80,7 +70,7 @@ static bool isLayer(IpuOp *op) {
  * one group (conv) or N (gemm / matmul). */
 static int64_t productColumns(IpuOp *op) {
   IpuType yt = ipuValueGetType(ipuOpGetResult(op, 0));
-  if (tensorBytes(yt) < 0)
+  if (htTensorBytes(yt) < 0)
     return 0;
   intptr_t rank = ipuShapedTypeGetRank(yt);
   if (ipuOpIsA(op, "hl.conv2d")) {
@@ -98,12 +88,13 @@ int64_t htResidentBytes(const HtState *st, IpuOp *op, IpuType *outType) {
     *outType = NULL;
   if (!op || ipuOpGetNumOperands(op) < 1 || ipuOpGetNumResults(op) < 1)
     return -1;
-  int64_t in = tensorBytes(ipuValueGetType(ipuOpGetOperand(op, 0)));
-  /* The epilogue's end may follow a DAG (a quantized leaky relu: two
-   * requantizes of the product and their add), and is its narrowest cut
-   * (edit by helper B, see hl_to_tile_bands.c; never NULL without ops). */
+  int64_t in = htTensorBytes(ipuValueGetType(ipuOpGetOperand(op, 0)));
+  /* The epilogue's end as the row bands take it: it may follow a DAG (a
+   * quantized leaky relu: two requantizes of the product and their add)
+   * and is its narrowest cut. Asked for no op list, htEpilogueEnd
+   * allocates nothing, so `end` is never NULL. */
   IpuValue end = htEpilogueEnd(st->ctx, op, NULL, NULL);
-  int64_t out = tensorBytes(ipuValueGetType(end));
+  int64_t out = htTensorBytes(ipuValueGetType(end));
   if (in < 0 || out < 0)
     return -1;
   if (outType)
@@ -122,18 +113,6 @@ static intptr_t channelAxis(IpuOp *layer) {
   return 1;
 }
 
-static IpuType withDim(IpuContext *ctx, IpuType t, intptr_t dim,
-                       int64_t size) {
-  int64_t shape[IPU_TENSOR_MAX_RANK];
-  intptr_t rank = ipuShapedTypeGetRank(t);
-  if (rank > IPU_TENSOR_MAX_RANK || dim < 0 || dim >= rank)
-    return NULL;
-  memcpy(shape, ipuShapedTypeGetShape(t), (size_t)rank * sizeof *shape);
-  shape[dim] = size;
-  return ipuRankedTensorTypeGet(ctx, rank, shape,
-                                ipuShapedTypeGetElementType(t), NULL);
-}
-
 /* How a constant operand of type `t` meets a value of rank `rank` whose
  * axis `axis` has `n` channels (right-aligned broadcasting): -2 when it
  * does not broadcast per channel, -1 when it is the same for every
@@ -150,31 +129,6 @@ static intptr_t constantChannelDim(IpuType t, intptr_t rank, intptr_t axis,
   return ipuShapedTypeGetDimSize(t, dim) == n ? dim : -2;
 }
 
-static int64_t arrayCount(IpuOp *op, const char *name) {
-  IpuAttr a = ipuOpGetAttr(op, name);
-  return a && ipuAttrGetKind(a) == IPU_ATTR_DENSE_ARRAY
-             ? ipuDenseArrayAttrGetNumElements(a) : -1;
-}
-
-/* Per-channel requantize parameters must be on the channel axis, one per
- * channel (or one for all). */
-static bool requantizeSeparable(IpuOp *op, intptr_t axis, int64_t n) {
-  int64_t mult = arrayCount(op, "multiplier");
-  int64_t shift = arrayCount(op, "shift");
-  IpuAttr zp = ipuOpGetAttr(op, "zero_point");
-  if (mult < 1 || shift < 1 || !zp ||
-      ipuAttrGetKind(zp) != IPU_ATTR_DENSE_ELEMENTS)
-    return false;
-  int64_t zpCount = ipuShapedTypeGetNumElements(ipuAttrGetType(zp));
-  if (mult == 1 && shift == 1 && zpCount == 1)
-    return true;
-  IpuAttr a = ipuOpGetAttr(op, "axis");
-  int64_t at = a && ipuAttrGetKind(a) == IPU_ATTR_INTEGER
-                   ? ipuIntegerAttrGetInt(a) : 1;
-  return at == axis && (mult == 1 || mult == n) &&
-         (shift == 1 || shift == n) && (zpCount == 1 || zpCount == n);
-}
-
 /* A part takes a copy of the channel-separable ops (htSeparableOps) whose
  * other operands are constants the same for every channel or one per
  * channel. */
@@ -187,7 +141,7 @@ static bool isSeparable(IpuOp *op, IpuValue v, intptr_t axis, int64_t n) {
       memcmp(ipuShapedTypeGetShape(rt), ipuShapedTypeGetShape(vt),
              (size_t)ipuShapedTypeGetRank(vt) * sizeof(int64_t)))
     return false;
-  if (ipuOpIsA(op, "hl.requantize") && !requantizeSeparable(op, axis, n))
+  if (ipuOpIsA(op, "hl.requantize") && !htRequantizeSeparable(op, axis, n))
     return false;
   for (intptr_t i = 0; i < ipuOpGetNumOperands(op); ++i) {
     IpuValue o = ipuOpGetOperand(op, i);
@@ -228,9 +182,10 @@ static bool isSplittable(IpuOp *op) {
   IpuType xt = ipuValueGetType(ipuOpGetOperand(op, 0));
   IpuType wt = ipuValueGetType(ipuOpGetOperand(op, 1));
   IpuType yt = ipuValueGetType(ipuOpGetResult(op, 0));
-  if (tensorBytes(xt) < 0 || !isIntegerTensor(xt) || tensorBytes(wt) < 0 ||
+  if (htTensorBytes(xt) < 0 || !htIsIntegerTensor(xt) ||
+      htTensorBytes(wt) < 0 ||
       !ipuTypeIsSignlessInteger(ipuShapedTypeGetElementType(wt), 8) ||
-      tensorBytes(yt) < 0 ||
+      htTensorBytes(yt) < 0 ||
       !ipuTypeIsSignlessInteger(ipuShapedTypeGetElementType(yt), 32) ||
       !ipuPassMatchHlConstant(ipuOpGetOperand(op, 1), NULL))
     return false;
@@ -263,7 +218,7 @@ int64_t htChannelParts(const HtState *st, IpuOp *op) {
   int64_t resident = htResidentBytes(st, op, NULL);
   if (resident < 0 || resident <= budget)
     return 1;
-  int64_t in = tensorBytes(ipuValueGetType(ipuOpGetOperand(op, 0)));
+  int64_t in = htTensorBytes(ipuValueGetType(ipuOpGetOperand(op, 0)));
   if (2 * in > budget)
     return 0;
   /* A part holds the input, its channels of the value the copied chain
@@ -274,14 +229,14 @@ int64_t htChannelParts(const HtState *st, IpuOp *op) {
                      : ipuOpGetResult(op, 0);
   /* A conv whose parts could not take its whole epilogue (a DAG, as a
    * quantized leaky relu) would join a wider value than the epilogue's
-   * end: left to the row bands (edit by helper B). */
+   * end: 0 leaves it to the row bands, whose bands copy the whole DAG. */
   if (ipuOpIsA(op, "hl.conv2d") &&
       end != htEpilogueEnd(st->ctx, op, NULL, NULL))
     return 0;
   int64_t n = ipuShapedTypeGetDimSize(ipuValueGetType(end), channelAxis(op));
   if (n < 2)
     return 1;
-  int64_t perChannel = tensorBytes(ipuValueGetType(end)) / n + 2 * 4;
+  int64_t perChannel = htTensorBytes(ipuValueGetType(end)) / n + 2 * 4;
   int64_t channels = (budget - in) / perChannel;
   if (channels < 1)
     return 0;
@@ -289,32 +244,6 @@ int64_t htChannelParts(const HtState *st, IpuOp *op) {
   /* More parts than the array budget would share arrays (so tiles) again
    * in the packing: no gain, only more layers. */
   return k <= st->budget ? k : 1;
-}
-
-/* `a` (an i64 dense array of n entries, or one) for channels [begin,
- * begin + count). */
-static IpuAttr sliceArray(IpuContext *ctx, IpuAttr a, int64_t n,
-                          int64_t begin, int64_t count) {
-  if (!a || ipuDenseArrayAttrGetNumElements(a) != n || n == 1)
-    return a;
-  const int64_t *data = ipuDenseArrayAttrGetData(a);
-  return ipuDenseI64ArrayAttrGet(ctx, count, data + begin);
-}
-
-/* A requantize's zero point (n entries, or one) for the part. */
-static IpuAttr sliceZeroPoint(IpuContext *ctx, IpuAttr zp, int64_t n,
-                              int64_t begin, int64_t count) {
-  IpuType t = ipuAttrGetType(zp);
-  if (ipuShapedTypeGetNumElements(t) != n || n == 1)
-    return zp;
-  IpuType elem = ipuShapedTypeGetElementType(t);
-  IpuType part = ipuRankedTensorTypeGet(ctx, 1, &count, elem, NULL);
-  size_t size = ipuDenseElementStorageBytes(elem);
-  const char *raw = ipuDenseElementsAttrGetRawData(zp);
-  if (ipuDenseElementsAttrIsSplat(zp))
-    return ipuDenseElementsAttrGet(ctx, part, raw, size, true);
-  return ipuDenseElementsAttrGet(ctx, part, raw + (size_t)begin * size,
-                                 (size_t)count * size, false);
 }
 
 /* The part's copy of constant operand `c` of `op`: sliced on its channel
@@ -327,7 +256,7 @@ static IpuValue partConstant(HtState *st, IpuLocation loc, IpuValue c,
     return NULL;
   if (dim < 0)
     return c;
-  IpuType t = withDim(st->ctx, ipuValueGetType(c), dim, count);
+  IpuType t = htWithDim(st->ctx, ipuValueGetType(c), dim, count);
   return t ? htSliceChannels(st, loc, c, dim, begin, count, t) : NULL;
 }
 
@@ -370,7 +299,7 @@ static IpuValue buildPart(HtState *st, IpuOp *layer, IpuOp *const *chain,
     if (dim < -1)
       ipuOpEmitError(layer, "hl-to-tile: cannot split the bias");
   }
-  IpuType partType = withDim(ctx, yt, axis, count);
+  IpuType partType = htWithDim(ctx, yt, axis, count);
   if (!w || (ipuOpGetNumOperands(layer) > 2 && !bias) || !partType)
     return NULL;
   IpuOp *part = ipuOpClone(layer);
@@ -412,21 +341,12 @@ static IpuValue buildPart(HtState *st, IpuOp *layer, IpuOp *const *chain,
         return NULL;
       ipuOpSetOperand(copy, j, c);
     }
-    if (ipuOpIsA(orig, "hl.requantize")) {
-      ipuOpSetAttr(copy, "multiplier",
-                   sliceArray(ctx, ipuOpGetAttr(orig, "multiplier"), n, begin,
-                              count));
-      ipuOpSetAttr(copy, "shift", sliceArray(ctx, ipuOpGetAttr(orig, "shift"),
-                                             n, begin, count));
-      IpuAttr zp = sliceZeroPoint(ctx, ipuOpGetAttr(orig, "zero_point"), n,
-                                  begin, count);
-      if (!zp) {
-        ipuOpEmitError(orig, "hl-to-tile: out of memory");
-        return NULL;
-      }
-      ipuOpSetAttr(copy, "zero_point", zp);
+    if (ipuOpIsA(orig, "hl.requantize") &&
+        !htSliceRequantize(ctx, orig, copy, n, begin, count)) {
+      ipuOpEmitError(orig, "hl-to-tile: out of memory");
+      return NULL;
     }
-    ipuValueSetType(ipuOpGetResult(copy, 0), withDim(ctx, rt, axis, count));
+    ipuValueSetType(ipuOpGetResult(copy, 0), htWithDim(ctx, rt, axis, count));
     prev = ipuOpGetResult(orig, 0);
     v = ipuOpGetResult(copy, 0);
   }

@@ -33,11 +33,6 @@ static const char *const simdOps[] = {
     "hl.sign",       "hl.where",     "hl.gather",     "hl.resize",
     NULL};
 
-static bool isIntegerTensor(IpuType t) {
-  return t && ipuTypeGetKind(t) == IPU_TYPE_RANKED_TENSOR &&
-         ipuTypeIsInteger(ipuShapedTypeGetElementType(t));
-}
-
 static Kind classify(IpuOp *op) {
   const char *name = ipuIdentCStr(ipuOpGetName(op));
   if (!strcmp(name, "hl.constant"))
@@ -51,9 +46,9 @@ static Kind classify(IpuOp *op) {
   for (int i = 0; simdOps[i]; ++i)
     simd = simd || !strcmp(name, simdOps[i]);
   for (intptr_t i = 0; simd && i < ipuOpGetNumOperands(op); ++i)
-    simd = isIntegerTensor(ipuValueGetType(ipuOpGetOperand(op, i)));
+    simd = htIsIntegerTensor(ipuValueGetType(ipuOpGetOperand(op, i)));
   for (intptr_t i = 0; simd && i < ipuOpGetNumResults(op); ++i)
-    simd = isIntegerTensor(ipuValueGetType(ipuOpGetResult(op, i)));
+    simd = htIsIntegerTensor(ipuValueGetType(ipuOpGetResult(op, i)));
   return simd ? K_SIMD : K_HOST;
 }
 
